@@ -1,0 +1,3 @@
+export * from './protocol/frames.js';
+export type * from './protocol/v1.js';
+export * from './status.js';
