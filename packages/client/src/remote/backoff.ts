@@ -1,0 +1,25 @@
+/**
+ * Exponential backoff with jitter between retries. The first wait is zero; each later one grows by `factor`
+ * up to `maxDelayMs`. Transaction retries use it now; reconnects will too.
+ */
+export class ExponentialBackoff {
+  #current = 0;
+
+  constructor(
+    private readonly initialDelayMs = 100,
+    private readonly factor = 1.5,
+    private readonly maxDelayMs = 5_000,
+  ) {}
+
+  /** Waits the current delay (jittered by ±50%), then grows it for next time. */
+  async wait(): Promise<void> {
+    const delay = this.#current * (0.5 + Math.random());
+    this.#current =
+      this.#current === 0 ? this.initialDelayMs : Math.min(this.#current * this.factor, this.maxDelayMs);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+
+  reset(): void {
+    this.#current = 0;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * A fake WebSocket server for unit tests: installed as `globalThis.WebSocket`, it welcomes the hello, records
+ * every request frame and answers it with what `answer` returns (a body, or an error frame via `{ error }`).
+ */
+import type { ClientFrame, ErrorBody } from '@kindling/core';
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  body: any;
+}
+
+export type Answer = (request: RecordedRequest) => unknown | { error: ErrorBody };
+
+export interface FakeServer {
+  requests: RecordedRequest[];
+  hellos: Array<{ url: string; frame: ClientFrame }>;
+  sockets: FakeSocket[];
+  answer: Answer;
+  uninstall(): void;
+}
+
+/** Returned by an Answer to leave the request unanswered. */
+export const NO_ANSWER = Symbol('no answer');
+
+const READ_TIME = '2020-01-01T00:00:00Z';
+
+export const defaultAnswer: Answer = ({ method, body }) => {
+  switch (method) {
+    case 'commit':
+      return { writeResults: [], commitTime: READ_TIME };
+    case 'runAggregationQuery':
+      return [{ result: { aggregateFields: {} }, readTime: READ_TIME }];
+    case 'batchGet':
+      return body.documents.map((missing: string) => ({ missing, readTime: READ_TIME }));
+    case 'beginTransaction':
+      return { transaction: 'dHg=' };
+    case 'rollback':
+      return {};
+    default:
+      return [{ readTime: READ_TIME }];
+  }
+};
+
+export class FakeSocket {
+  readyState = 0;
+  onopen: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  #seq = 0;
+
+  constructor(
+    readonly url: string,
+    private readonly server: FakeServer,
+  ) {
+    server.sockets.push(this);
+    setTimeout(() => {
+      this.readyState = 1;
+      this.onopen?.({});
+    });
+  }
+
+  send(data: string): void {
+    const frame = JSON.parse(data) as ClientFrame;
+    if (frame.type === 'hello') {
+      this.server.hellos.push({ url: this.url, frame });
+      this.#reply({ type: 'welcome', version: 1, instanceId: 'fake', heartbeatIntervalMs: 30_000 });
+    } else if (frame.type === 'request') {
+      const request = { url: this.url, method: frame.method, body: frame.body };
+      this.server.requests.push(request);
+      const answer = this.server.answer(request);
+      if (answer === NO_ANSWER) return;
+      if (answer && typeof answer === 'object' && 'error' in answer) {
+        this.#reply({ type: 'error', id: frame.id, error: (answer as { error: ErrorBody }).error });
+      } else {
+        this.#reply({ type: 'response', id: frame.id, body: answer });
+      }
+    }
+  }
+
+  /** Sends any frame to the client, as the server would. */
+  push(frame: object): void {
+    this.#reply(frame);
+  }
+
+  close(code = 1000, reason = ''): void {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    setTimeout(() => this.onclose?.({ code, reason }));
+  }
+
+  #reply(frame: object): void {
+    const text = JSON.stringify({ ...frame, seq: ++this.#seq });
+    setTimeout(() => this.onmessage?.({ data: text }));
+  }
+}
+
+export function installFakeServer(answer: Answer = defaultAnswer): FakeServer {
+  const previous = (globalThis as { WebSocket?: unknown }).WebSocket;
+  const server: FakeServer = {
+    requests: [],
+    hellos: [],
+    sockets: [],
+    answer,
+    uninstall() {
+      (globalThis as { WebSocket?: unknown }).WebSocket = previous;
+    },
+  };
+  (globalThis as { WebSocket?: unknown }).WebSocket = class extends FakeSocket {
+    constructor(url: string) {
+      super(url, server);
+    }
+  };
+  return server;
+}

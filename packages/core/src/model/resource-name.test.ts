@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { catchStatus } from './catch-status.js';
+import {
+  collectionOf,
+  documentName,
+  parseDatabaseName,
+  parseDocumentName,
+  parseParent,
+  validateCollectionId,
+  validateDocumentId,
+} from './resource-name.js';
+
+const DB = 'projects/demo-x/databases/(default)';
+const P = `${DB}/documents`;
+
+describe('parseDocumentName', () => {
+  it('splits database and path', () => {
+    expect(parseDocumentName(`${P}/c/d`)).toEqual({ database: DB, path: ['c', 'd'] });
+    expect(parseDocumentName(`${P}/c/d/e/f/g/h`)).toEqual({
+      database: DB,
+      path: ['c', 'd', 'e', 'f', 'g', 'h'],
+    });
+    expect(parseDocumentName(`${P}/c/a b`).path).toEqual(['c', 'a b']);
+    expect(parseDocumentName(`${P}/c/__id1__`).path).toEqual(['c', '__id1__']);
+    expect(parseDocumentName(`${P}/c/__id-5__`).path).toEqual(['c', '__id-5__']);
+    expect(parseDocumentName(`${P}/c/__id-9223372036854775808__`).path).toHaveLength(2);
+    expect(parseDocumentName(`${P}/c/...`).path).toEqual(['c', '...']);
+    expect(parseDocumentName(`${P}/c/${'é'.repeat(750)}`).path).toHaveLength(2);
+  });
+
+  it('refuses bad names with the official emulator messages', () => {
+    const bad = (name: string, message: string) =>
+      expect(catchStatus(() => parseDocumentName(name))).toEqual({ code: 3, message });
+    bad(`${P}/c`, `Document name "${P}/c" lacks "/" at index 47.`);
+    bad(`${P}/c/d/e`, `Document name "${P}/c/d/e" lacks "/" at index 51.`);
+    bad(`${P}/c//d`, `Document name "${P}/c//d" lacks a resource id at index 48.`);
+    bad(`${P}/c/d/`, `Document name "${P}/c/d/" has invalid trailing "/".`);
+    bad(`${P}/c/__x__`, 'Resource id "__x__" is invalid because it is reserved.');
+    bad(`${P}/c/__id05__`, 'Resource id "__id05__" is invalid because it is reserved.');
+    bad(`${P}/c/__id0__`, 'Resource id "__id0__" is invalid because it is reserved.');
+    bad(
+      `${P}/c/__id9223372036854775808__`,
+      'Resource id "__id9223372036854775808__" is invalid because it is not a 64 bit integer.',
+    );
+    bad(`${P}/__x__/d`, 'Collection id "__x__" is invalid because it is reserved.');
+    bad(`${P}/c/.`, `Document name "${P}/c/." contains a resource id "." at index 48.`);
+    bad(`${P}/c/..`, `Document name "${P}/c/.." contains a resource id ".." at index 48.`);
+    bad(`${P}/c/${'a'.repeat(1501)}`, 'The key path element name is longer than 1500 bytes.');
+    bad(`${P}/c/${'é'.repeat(751)}`, 'The key path element name is longer than 1500 bytes.');
+    bad(
+      P,
+      `Document name "${P}" is invalid: Omit "/documents" when referencing a database (except as the parent of a document).`,
+    );
+    bad('bad/c/d', 'Document name "bad/c/d" lacks "projects" at index 0.');
+    bad(`${DB}/docs/c/d`, `Document name "${DB}/docs/c/d" lacks "documents" at index 36.`);
+    bad(DB, `Document name "${DB}" lacks "/" at index 35.`);
+    bad(
+      'projects//databases/d/documents/c/d',
+      'Document name "projects//databases/d/documents/c/d" lacks a resource id at index 9.',
+    );
+  });
+});
+
+describe('parseParent and parseDatabaseName', () => {
+  it('accepts the documents root and documents', () => {
+    expect(parseParent(P)).toEqual({ database: DB, path: [] });
+    expect(parseParent(`${P}/c/d`)).toEqual({ database: DB, path: ['c', 'd'] });
+    expect(catchStatus(() => parseParent(`${P}/c`))).toEqual({
+      code: 3,
+      message: `Parent "${P}/c" lacks "/" at index 47.`,
+    });
+    expect(parseDatabaseName(DB)).toEqual({ projectId: 'demo-x', databaseId: '(default)' });
+    expect(catchStatus(() => parseDatabaseName(P))).toEqual({
+      code: 3,
+      message: `Database name "${P}" has unexpected text at index 35.`,
+    });
+  });
+
+  it('builds names and finds collections', () => {
+    expect(documentName(DB, ['c', 'd'])).toBe(`${P}/c/d`);
+    expect(documentName(DB, [])).toBe(P);
+    expect(collectionOf(['a', 'b', 'c', 'd'])).toBe('c');
+  });
+});
+
+describe('id validation', () => {
+  it('refuses empty, dot, reserved and over-long ids', () => {
+    expect(catchStatus(() => validateDocumentId('ok id'))).toBeUndefined();
+    expect(catchStatus(() => validateDocumentId(''))).toEqual({
+      code: 3,
+      message: 'Document id "" is invalid.',
+    });
+    expect(catchStatus(() => validateDocumentId('..'))).toEqual({
+      code: 3,
+      message: 'Document id ".." is invalid.',
+    });
+    expect(catchStatus(() => validateDocumentId('a/b'))).toEqual({
+      code: 3,
+      message: 'Document id "a/b" is invalid.',
+    });
+    expect(catchStatus(() => validateDocumentId('__x__'))).toEqual({
+      code: 3,
+      message: 'Resource id "__x__" is invalid because it is reserved.',
+    });
+    expect(catchStatus(() => validateCollectionId('__x__'))).toEqual({
+      code: 3,
+      message: 'Collection id "__x__" is invalid because it is reserved.',
+    });
+    expect(catchStatus(() => validateCollectionId('a'.repeat(1501)))).toEqual({
+      code: 3,
+      message: 'The key path element name is longer than 1500 bytes.',
+    });
+  });
+});

@@ -1,0 +1,2 @@
+export * from './transform.js';
+export * from './write.js';

@@ -1,0 +1,168 @@
+import {
+  Code,
+  type Document,
+  type GetDocumentRequest,
+  type ListDocumentsRequest,
+  type ListDocumentsResponse,
+  type Method,
+  parseDatabaseName,
+  parseParent,
+  type RequestOf,
+  type ResponseOf,
+  StatusError,
+} from '@kindling/core';
+import { Clock } from './clock.js';
+import { commit } from './commit.js';
+import type { EngineContext } from './context.js';
+import { DatabaseStore } from './database-store.js';
+import {
+  type CreateDocumentRequest,
+  createDocument,
+  type DeleteDocumentRequest,
+  deleteDocument,
+  type UpdateDocumentRequest,
+  updateDocument,
+} from './document-writes.js';
+import { autoId } from './ids.js';
+import { listCollectionIds, listDocuments } from './listings.js';
+import { beginTransaction } from './read-view.js';
+import { batchGet, getDocument, runAggregationQuery, runQuery } from './reads.js';
+import { checkObject, checkString } from './request-checks.js';
+import { openSession, type Session, type SessionOptions } from './session.js';
+import { TransactionRegistry } from './transactions.js';
+
+export interface EngineOptions {
+  /** The wall clock in milliseconds (tests pass a fake one). */
+  now?: () => number;
+  /** Commits each database's log keeps for resuming listeners. Default 1000. */
+  commitLogSize?: number;
+  /** How far back reads at a readTime may go. Default one hour, as Firestore without point-in-time recovery. */
+  versionRetentionMs?: number;
+  /** A transaction expires this long after it began (default 270 s) … */
+  transactionLifetimeMs?: number;
+  /** … or after being unused this long (default 60 s). */
+  transactionIdleMs?: number;
+  /** How often WebSocket clients should ping; sessions silent for three intervals are closed. Default 30 s. */
+  heartbeatIntervalMs?: number;
+}
+
+type Handler<M extends Method> = (request: RequestOf<M>) => ResponseOf<M>;
+
+const MS = 1000;
+
+/** Firestore's one-shot methods over in-memory databases, isolated by `projects/{p}/databases/{d}` name. */
+export class Engine {
+  /** Identifies this engine's run; resume tokens will carry it. */
+  readonly instanceId = autoId(12);
+  readonly heartbeatIntervalMs: number;
+  private readonly context: EngineContext;
+  private readonly stores = new Map<string, DatabaseStore>();
+  private readonly handlers: { [M in Method]: Handler<M> };
+
+  constructor(options: EngineOptions = {}) {
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 30_000;
+    const clock = new Clock(options.now);
+    const retention = (options.versionRetentionMs ?? 3_600_000) * MS;
+    const transactions = new TransactionRegistry({
+      maxLifetime: (options.transactionLifetimeMs ?? 270_000) * MS,
+      maxIdle: (options.transactionIdleMs ?? 60_000) * MS,
+    });
+    this.context = {
+      clock,
+      transactions,
+      store: (name) => {
+        let store = this.stores.get(name);
+        if (!store) {
+          parseDatabaseName(name);
+          store = new DatabaseStore(name, clock.now(), { retention, commitLogSize: options.commitLogSize });
+          this.stores.set(name, store);
+        }
+        return store;
+      },
+    };
+    const ctx = this.context;
+    const databaseOf = (request: { database?: unknown }) => {
+      checkObject(request, 'request');
+      checkString(request.database, 'database');
+      parseDatabaseName(request.database);
+      return request.database;
+    };
+    const databaseOfParent = (request: { parent?: unknown }) => {
+      checkObject(request, 'request');
+      checkString(request.parent, 'parent');
+      return parseParent(request.parent).database;
+    };
+    this.handlers = {
+      commit: (r) => commit(ctx, { ...r, database: databaseOf(r) }).response,
+      batchGet: (r) => batchGet(ctx, { ...r, database: databaseOf(r) }),
+      runQuery: (r) => runQuery(ctx, databaseOfParent(r), r),
+      runAggregationQuery: (r) => runAggregationQuery(ctx, databaseOfParent(r), r),
+      beginTransaction: (r) => ({ transaction: beginTransaction(ctx, databaseOf(r), r.options).id }),
+      rollback: (r) => {
+        databaseOf(r);
+        ctx.transactions.close(r.transaction);
+        return {};
+      },
+      listCollectionIds: (r) => listCollectionIds(ctx, databaseOfParent(r), r),
+      listDocuments: (r) => listDocuments(ctx, databaseOfParent(r), r),
+    };
+  }
+
+  /** Runs one method; rejects with a StatusError for anything Firestore would refuse. */
+  async call<M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+    if (!Object.hasOwn(this.handlers, method)) {
+      throw new StatusError(Code.UNIMPLEMENTED, `Unknown method ${JSON.stringify(method)}.`);
+    }
+    return (this.handlers[method] as Handler<M>)(request);
+  }
+
+  async getDocument(request: GetDocumentRequest): Promise<Document> {
+    return getDocument(this.context, this.documentDatabase(request.name), request);
+  }
+
+  async listDocuments(request: ListDocumentsRequest): Promise<ListDocumentsResponse> {
+    return this.call('listDocuments', request);
+  }
+
+  async createDocument(request: CreateDocumentRequest): Promise<Document> {
+    checkObject(request, 'request');
+    checkString(request.parent, 'parent');
+    return createDocument(this.context, parseParent(request.parent).database, request);
+  }
+
+  async updateDocument(request: UpdateDocumentRequest): Promise<Document> {
+    checkObject(request, 'request');
+    checkObject(request.document, 'document');
+    return updateDocument(this.context, this.documentDatabase(request.document.name), request);
+  }
+
+  async deleteDocument(request: DeleteDocumentRequest): Promise<Record<string, never>> {
+    deleteDocument(this.context, this.documentDatabase(request?.name), request);
+    return {};
+  }
+
+  /** Deletes every document of a database and closes its transactions. */
+  clearDatabase(database: string): void {
+    parseDatabaseName(database);
+    const store = this.stores.get(database);
+    this.context.transactions.closeAll(database);
+    store?.clear(this.context.clock.tick());
+  }
+
+  /** The store of a database (created empty on first use): the realtime layer reads it and its commit log. */
+  database(name: string): DatabaseStore {
+    return this.context.store(name);
+  }
+
+  /** Opens a WebSocket-protocol session (docs/protocol.md) that answers through `send`. */
+  openSession(send: SessionOptions['send'], options: Omit<SessionOptions, 'send'> = {}): Session {
+    return openSession(this, { ...options, send });
+  }
+
+  private documentDatabase(name: unknown): string {
+    checkString(name, 'name');
+    const [database] = name.split('/documents', 1);
+    parseDatabaseName(database);
+    return database;
+  }
+}

@@ -1,0 +1,59 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { MAX_FRAME_LENGTH } from '@kindling/core';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { Engine } from '../engine/index.js';
+
+/** Path of the WebSocket endpoint (docs/protocol.md), on the same port as REST. */
+export const WEBSOCKET_PATH = '/kindling';
+
+/**
+ * A frame's limit is in characters; in UTF-8 one character takes up to 3 bytes. Messages up to this many bytes
+ * reach the session, which answers an oversized frame with an error frame; ws closes the connection (1009) on
+ * anything larger without reading it.
+ */
+const MAX_PAYLOAD_BYTES = 3 * MAX_FRAME_LENGTH;
+
+export interface WebSocketEndpoint {
+  /** Closes every connection and stops accepting new ones. */
+  close(): Promise<void>;
+}
+
+/** Serves Kindling's WebSocket protocol at {@link WEBSOCKET_PATH} of `server`, one engine session per connection. */
+export function attachWebSocket(server: Server, engine: Engine): WebSocketEndpoint {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname !== WEBSOCKET_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => connect(ws));
+  };
+
+  const connect = (ws: WebSocket) => {
+    const session = engine.openSession((frame) => ws.send(JSON.stringify(frame)), {
+      close: (code, reason) => ws.close(code, reason),
+    });
+    ws.on('message', (data, isBinary) => {
+      // Binary messages are read as UTF-8 text: the frame is what matters, not how it was sent.
+      session.receive(
+        isBinary || typeof data !== 'string' ? Buffer.from(data as Buffer).toString('utf8') : data,
+      );
+    });
+    ws.on('close', () => session.close());
+    // A protocol error (e.g. a payload over maxPayload) closes the socket; the session ends on 'close'.
+    ws.on('error', () => {});
+  };
+
+  server.on('upgrade', onUpgrade);
+  return {
+    close: () =>
+      new Promise((resolve) => {
+        server.off('upgrade', onUpgrade);
+        for (const ws of wss.clients) ws.terminate();
+        wss.close(() => resolve());
+      }),
+  };
+}
