@@ -11,7 +11,14 @@ import {
 
 let counter = 0;
 
-export function useEmulator(): { db: () => Firestore } {
+export interface TestEmulator {
+  /** A Firestore on a project no other test uses, connected to this file's emulator. */
+  db(): Firestore;
+  /** Connects an instance made some other way (e.g. initializeFirestore) and terminates it after the file. */
+  connect(db: Firestore): Firestore;
+}
+
+export function useEmulator(): TestEmulator {
   let emulator: Awaited<ReturnType<typeof startEmulator>>;
   const instances: Firestore[] = [];
   beforeAll(async () => {
@@ -21,15 +28,17 @@ export function useEmulator(): { db: () => Firestore } {
     await Promise.all(instances.map((db) => terminate(db)));
     await emulator?.stop();
   });
+  const connect = (db: Firestore) => {
+    connectFirestoreEmulator(db, emulator.host, emulator.port);
+    instances.push(db);
+    return db;
+  };
   return {
-    /** A Firestore on a project no other test uses, connected to this file's emulator. */
     db() {
       const name = `it-${process.pid}-${++counter}`;
-      const db = getFirestore(initializeApp({ projectId: `demo-${name}` }, name));
-      connectFirestoreEmulator(db, emulator.host, emulator.port);
-      instances.push(db);
-      return db;
+      return connect(getFirestore(initializeApp({ projectId: `demo-${name}` }, name)));
     },
+    connect,
   };
 }
 

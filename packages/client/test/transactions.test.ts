@@ -18,6 +18,49 @@ describe('transactions and batches against the emulator', () => {
     expect((await getDoc(ref)).data()).toEqual({ n: 2 });
   });
 
+  it('verifies documents it only read', async () => {
+    const db = emulator.db();
+    await setDoc(doc(db, 'c/a'), { n: 1 });
+    await setDoc(doc(db, 'c/b'), { n: 2 });
+    const sum = await runTransaction(db, async (tx) => {
+      const a = await tx.get(doc(db, 'c/a'));
+      const b = await tx.get(doc(db, 'c/b'));
+      const none = await tx.get(doc(db, 'c/none'));
+      tx.set(doc(db, 'c/sum'), { n: a.data()!.n + b.data()!.n + (none.exists() ? 1 : 0) });
+      return a.data()!.n + b.data()!.n;
+    });
+    expect(sum).toBe(3);
+    expect((await getDoc(doc(db, 'c/sum'))).data()).toEqual({ n: 3 });
+  });
+
+  it('fails the loser of a conflict with failed-precondition when it may not retry', async () => {
+    const db = emulator.db();
+    const ref = doc(db, 'c/contended');
+    await setDoc(ref, { n: 0 });
+    let arrived = 0;
+    let release: () => void = () => {};
+    const bothRead = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const add = (by: number) =>
+      runTransaction(
+        db,
+        async (tx) => {
+          const snap = await tx.get(ref);
+          if (++arrived === 2) release();
+          await bothRead;
+          tx.update(ref, { n: snap.data()!.n + by });
+        },
+        { maxAttempts: 1 },
+      ).then(
+        () => 'committed',
+        (e) => e.code,
+      );
+    const outcomes = await Promise.all([add(1), add(10)]);
+    expect(outcomes.sort()).toEqual(['committed', 'failed-precondition']);
+    expect([1, 10]).toContain((await getDoc(ref)).data()!.n);
+  });
+
   it('retries conflicting transactions until every increment lands', async () => {
     const db = emulator.db();
     const ref = doc(db, 'counters/c');

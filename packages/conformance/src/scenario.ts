@@ -12,7 +12,8 @@ export interface ScenarioContext {
   /**
    * Runs something that talks to the server and returns its outcome. A failure becomes
    * `{ error, status }`: `error` in lite's terms, `status` the backend's status (see error-codes.ts).
-   * Errors raised before any request become `{ error, message, clientSide: true }`.
+   * On lite legs an error raised before any request becomes `{ error, message, clientSide: true }`, so a
+   * client-side check mistakenly run through `outcome` shows up as a difference with the client leg.
    */
   outcome(fn: () => unknown): Promise<unknown>;
   /**
@@ -30,7 +31,9 @@ export interface ScenarioContext {
   rawWrite(path: string, fields: Record<string, unknown>): Promise<void>;
   /**
    * A raw REST request to the leg's server, for what the modular API cannot express (a create with an
-   * exists:false precondition). Answers `{ http, status }` for errors, `{ http }` otherwise.
+   * exists:false precondition, malformed requests). `pathAndQuery` is relative to the documents root
+   * ('coll/doc?x=y', or ':commit'); a string body is sent as is. Answers `{ http, status }` for errors,
+   * `{ http }` otherwise.
    */
   rest(method: string, pathAndQuery: string, body?: unknown): Promise<Json>;
   /** `getAggregate` in lite, `getAggregateFromServer` in the full-SDK-shaped client. */
@@ -67,48 +70,57 @@ function isFirestoreError(e: unknown): e is FirestoreErrorLike {
 
 let counter = 0;
 
+/**
+ * Every leg's prefix starts with the same character, so a prefixed id compares with an unprefixed one
+ * (a subcollection id, a value) the same way on every leg; the leg's tag goes last.
+ */
 export function uniquePrefix(tag: string): string {
   counter += 1;
-  return `${tag}${counter}${Math.random().toString(36).slice(2, 6)}_`;
+  return `K${counter}${Math.random().toString(36).slice(2, 6)}${tag}_`;
 }
 
 /** Runs one scenario on one leg and returns its normalized result. */
 export async function runScenario(scenario: Scenario, leg: Leg): Promise<Json> {
   const prefix = uniquePrefix(leg.tag);
   const normalizer = new Normalizer(leg.fs, prefix);
+  // Only lite legs use the REST error record; the client leg shares its server's origin with the
+  // kindling-rest leg and must not clear that leg's record while it runs concurrently.
+  const usesRecord = leg.errorCodes === 'http';
+  const startRequests = () => usesRecord && clearRestError(leg.origin);
+  const sentNothing = () => usesRecord && lastRestError(leg.origin) === undefined;
   const describeError = (e: unknown, clientSide: boolean): Json => {
     if (!isFirestoreError(e)) throw e;
     if (clientSide) return { error: e.code, message: normalizer.text(e.message), clientSide: true };
     // Server messages differ between servers by design; CONFORMANCE_MESSAGES=1 shows them for diagnosis.
-    const detail = process.env.CONFORMANCE_MESSAGES ? { message: e.message } : {};
-    if (leg.errorCodes === 'http') return { error: e.code, status: lastRestError(leg.origin) ?? null, ...detail };
+    const detail: Record<string, Json> = process.env.CONFORMANCE_MESSAGES ? { message: e.message } : {};
+    if (usesRecord) return { error: e.code, status: lastRestError(leg.origin) ?? null, ...detail };
     const status = backendStatusOfCode(e.code);
     return { error: liteCodeOfBackendStatus(status), status, ...detail };
   };
+  // 'a/b' addresses a document; ':commit' and the like address the database's documents root.
   const documentUrl = (path: string) =>
-    `${leg.origin}/v1/projects/${leg.projectId}/databases/(default)/documents/${path}`;
+    `${leg.origin}/v1/projects/${leg.projectId}/databases/(default)/documents${path.startsWith(':') ? '' : '/'}${path}`;
   const ctx: ScenarioContext = {
     prefix,
     col: (name) => `${prefix}${name}`,
     async outcome(fn) {
-      clearRestError(leg.origin);
+      startRequests();
       try {
         return await fn();
       } catch (e) {
         // For lite a server error always leaves its body in the record; for our client a FirestoreError
         // without a request is indistinguishable here, which is why client-side checks use `thrown`.
-        const clientSide = leg.errorCodes === 'http' && lastRestError(leg.origin) === undefined;
-        return describeError(e, clientSide);
+        return describeError(e, sentNothing());
       }
     },
     async thrown(fn) {
-      clearRestError(leg.origin);
+      startRequests();
       try {
         await fn();
         return { noError: true };
       } catch (e) {
         // A lite leg that did reach the server shows it, so a misdeclared scenario cannot pass.
-        return describeError(e, leg.errorCodes === 'backend' || lastRestError(leg.origin) === undefined);
+        return describeError(e, !usesRecord || sentNothing());
       }
     },
     async stored(path) {
@@ -125,15 +137,14 @@ export async function runScenario(scenario: Scenario, leg: Leg): Promise<Json> {
       });
       if (!response.ok) throw new Error(`PATCH ${path}: HTTP ${response.status} ${await response.text()}`);
     },
-    async rest(method, pathAndQuery, body) {
+    async rest(method, pathAndQuery, body): Promise<Json> {
       const response = await rawFetch(documentUrl(pathAndQuery), {
         method,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
       });
       if (response.ok) return { http: response.status };
       const error = ((await response.json().catch(() => ({}))) as { error?: { status?: string } }).error;
-      const result: Json = { http: response.status, status: error?.status ?? null };
-      return result;
+      return { http: response.status, status: error?.status ?? null };
     },
     aggregate(query, spec) {
       const api = leg.fs as Api & { getAggregateFromServer?: typeof lite.getAggregate };
@@ -141,14 +152,14 @@ export async function runScenario(scenario: Scenario, leg: Leg): Promise<Json> {
     },
   };
   let result: unknown;
-  clearRestError(leg.origin);
+  startRequests();
   try {
     result = await scenario.run(leg.fs, leg.db, ctx);
   } catch (e) {
-    // An unexpected failure is a result too: its code must agree across legs.
-    return {
-      uncaught: describeError(e, leg.errorCodes === 'http' && lastRestError(leg.origin) === undefined),
-    };
+    // An unexpected failure is a result too: its code must agree across legs, and anything else thrown
+    // (a TypeError from a missing function) shows in the per-leg diff rather than aborting the comparison.
+    if (!isFirestoreError(e)) return { uncaught: { thrown: normalizer.text(String(e)) } };
+    return { uncaught: describeError(e, sentNothing()) };
   }
   return normalizer.value(result);
 }

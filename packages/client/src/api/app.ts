@@ -19,7 +19,7 @@ export interface FirebaseApp {
   automaticDataCollectionEnabled?: boolean;
 }
 
-export const DEFAULT_APP_NAME = '[DEFAULT]';
+const DEFAULT_APP_NAME = '[DEFAULT]';
 
 /** Errors from the app registry, shaped as firebase/app's (`code` is 'app/…'). */
 export class FirebaseAppError extends Error {

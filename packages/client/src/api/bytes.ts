@@ -1,5 +1,4 @@
 import { decodeBase64, encodeBase64 } from '@kindling/core';
-import { FirestoreError } from './error.js';
 
 /** Immutable bytes; stored on the wire as base64. */
 export class Bytes {
@@ -9,12 +8,14 @@ export class Bytes {
     this.#bytes = bytes;
   }
 
+  /**
+   * Decodes as Firebase does in Node (Buffer's decoder): characters outside the alphabet are skipped and
+   * decoding stops at the first '=', so no string is refused.
+   */
   static fromBase64String(base64: string): Bytes {
-    try {
-      return new Bytes(decodeBase64(base64));
-    } catch (e) {
-      throw new FirestoreError('invalid-argument', `Failed to construct data from Base64 string: ${e}`);
-    }
+    let clean = base64.split('=')[0].replace(/[^A-Za-z0-9+/_-]/g, '');
+    if (clean.length % 4 === 1) clean = clean.slice(0, -1); // six lone bits make no byte
+    return new Bytes(decodeBase64(clean));
   }
 
   static fromUint8Array(array: Uint8Array): Bytes {

@@ -5,7 +5,7 @@ import { FirestoreError } from './error.js';
 import { cast } from './input_validation.js';
 import { createMockUserToken, type EmulatorMockTokenOptions } from './mock_token.js';
 
-export const DEFAULT_DATABASE = '(default)';
+const DEFAULT_DATABASE = '(default)';
 const DEFAULT_HOST = 'firestore.googleapis.com';
 
 export interface FirestoreSettings {

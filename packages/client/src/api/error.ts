@@ -40,5 +40,3 @@ export function codeFromStatus(status: string | number): FirestoreErrorCode {
   if (name === 'OK') return 'unknown';
   return name.toLowerCase().replace(/_/g, '-') as FirestoreErrorCode;
 }
-
-export const invalidArgument = (message: string) => new FirestoreError('invalid-argument', message);

@@ -1,4 +1,11 @@
-import type { Cursor, Filter, Order, StructuredQuery, Value } from '@kindling/core';
+import {
+  type Cursor,
+  compareUtf8,
+  type Filter,
+  type Order,
+  type StructuredQuery,
+  type Value,
+} from '@kindling/core';
 import { DOCUMENT_KEY_NAME, documentId, type FieldPath } from './field_path.js';
 
 export type WhereFilterOp =
@@ -74,14 +81,17 @@ const INEQUALITIES: readonly WhereFilterOp[] = ['<', '<=', '>', '>=', '!=', 'not
 
 function compareSegments(a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    const order = compareUtf8(a[i], b[i]);
+    if (order !== 0) return order;
   }
   return a.length - b.length;
 }
 
 /**
  * Explicit orders, then inequality fields not already ordered (sorted), then the document key — the implicit
- * orders take the last explicit direction. The client sends this full order, as Firebase does.
+ * orders take the last explicit direction. The client sends this full order, as Firebase does. Unlike core's
+ * normalizeOrderBy (the server's rule), every inequality operator counts, whatever its value (`> null`,
+ * `not-in [null]`), because that is what Firebase puts on the wire.
  */
 export function normalizedOrderBy(query: QueryState): OrderState[] {
   const orders = [...query.explicitOrderBy];

@@ -7,7 +7,7 @@ export function toNumberValue(value: number): Value {
   return toDoubleValue(value);
 }
 
-export function toDoubleValue(value: number): Value {
+function toDoubleValue(value: number): Value {
   // JSON has no -0; Firebase spells it as a string, which proto3 JSON allows for any double.
   if (Object.is(value, -0)) return { doubleValue: '-0' } as unknown as Value;
   return doubleValue(value);

@@ -1,4 +1,4 @@
-import type { Write } from '@kindling/core';
+import type { Precondition, Write } from '@kindling/core';
 import { ExponentialBackoff } from '../remote/backoff.js';
 import type { Datastore } from '../remote/datastore.js';
 import { Firestore } from './database.js';
@@ -18,23 +18,23 @@ export interface TransactionOptions {
 const DEFAULT_MAX_ATTEMPTS = 5;
 
 /**
- * A server-side read-write transaction: reads go through the transaction id, writes are buffered and sent with
- * the commit; the emulator answers ABORTED when another commit got in the way.
+ * An optimistic transaction, as Firebase runs it: reads are plain batchGets whose update times are remembered;
+ * the commit sends every write with a precondition on the version read (and a `verify` write for documents only
+ * read), so a concurrent change makes the commit fail with FAILED_PRECONDITION and the attempt is retried.
  */
 export class Transaction {
   readonly #firestore: Firestore;
   readonly #datastore: Datastore;
-  readonly #id: string;
+  /** Document path → update time read, or null when it was missing. */
+  readonly #readVersions = new Map<string, string | null>();
   readonly #writes: Write[] = [];
-  readonly #readMissing = new Set<string>();
   readonly #written = new Set<string>();
   #error: FirestoreError | null = null;
 
   /** @internal */
-  constructor(firestore: Firestore, datastore: Datastore, id: string) {
+  constructor(firestore: Firestore, datastore: Datastore) {
     this.#firestore = firestore;
     this.#datastore = datastore;
-    this.#id = id;
   }
 
   async get<A, D extends DocumentData>(
@@ -48,8 +48,15 @@ export class Transaction {
       );
       throw this.#error;
     }
-    const snapshot = snapshotFromBatchGet(ref, await this.#datastore.batchGet([ref._name], this.#id));
-    if (!snapshot.exists()) this.#readMissing.add(ref.path);
+    const snapshot = snapshotFromBatchGet(ref, await this.#datastore.batchGet([ref._name]));
+    const version = snapshot._document?.updateTime ?? null;
+    if (this.#readVersions.has(ref.path)) {
+      if (this.#readVersions.get(ref.path) !== version) {
+        throw new FirestoreError('aborted', 'Document version changed between two reads.');
+      }
+    } else {
+      this.#readVersions.set(ref.path, version);
+    }
     return snapshot;
   }
 
@@ -65,7 +72,7 @@ export class Transaction {
     options?: SetOptions,
   ): this {
     const ref = validateReference(documentRef, this.#firestore);
-    this.#writes.push(setWrite('Transaction.set', ref, data, options));
+    this.#writes.push(setWrite('Transaction.set', ref, data, options, this.#precondition(ref.path)));
     this.#written.add(ref.path);
     return this;
   }
@@ -84,19 +91,20 @@ export class Transaction {
     ...more: unknown[]
   ): this {
     const ref = validateReference(documentRef, this.#firestore);
-    const write = updateWrite('Transaction.update', ref, fieldOrUpdateData, value, more);
-    if (this.#readMissing.has(ref.path) && !this.#written.has(ref.path)) {
-      // Firebase records this and fails the commit rather than throwing here.
-      this.#error = new FirestoreError('invalid-argument', "Can't update a document that doesn't exist.");
+    try {
+      const precondition = this.#preconditionForUpdate(ref.path);
+      this.#writes.push(updateWrite('Transaction.update', ref, fieldOrUpdateData, value, more, precondition));
+    } catch (error) {
+      // Firebase records the failure and reports it from the commit.
+      this.#error = error as FirestoreError;
     }
-    this.#writes.push(write);
     this.#written.add(ref.path);
     return this;
   }
 
   delete<A, D extends DocumentData>(documentRef: DocumentReference<A, D>): this {
     const ref = validateReference(documentRef, this.#firestore);
-    this.#writes.push(deleteWrite(ref));
+    this.#writes.push(deleteWrite(ref, this.#precondition(ref.path)));
     this.#written.add(ref.path);
     return this;
   }
@@ -104,12 +112,29 @@ export class Transaction {
   /** @internal */
   async _commit(): Promise<void> {
     if (this.#error) throw this.#error;
-    await this.#datastore.commit(this.#writes, this.#id);
+    const writes = [...this.#writes];
+    for (const path of this.#readVersions.keys()) {
+      if (this.#written.has(path)) continue;
+      const name = `${this.#firestore._databaseName}/documents/${path}`;
+      writes.push({ verify: name, currentDocument: this.#precondition(path) });
+    }
+    await this.#datastore.commit(writes);
   }
 
-  /** @internal */
-  async _rollback(): Promise<void> {
-    await this.#datastore.rollback(this.#id).catch(() => undefined);
+  /** The version a write must find: the one read, unless this transaction already wrote the document. */
+  #precondition(path: string): Precondition | undefined {
+    if (this.#written.has(path) || !this.#readVersions.has(path)) return undefined;
+    const version = this.#readVersions.get(path);
+    return version === null ? { exists: false } : { updateTime: version };
+  }
+
+  #preconditionForUpdate(path: string): Precondition {
+    if (this.#written.has(path) || !this.#readVersions.has(path)) return { exists: true };
+    const version = this.#readVersions.get(path);
+    if (version === null) {
+      throw new FirestoreError('invalid-argument', "Can't update a document that doesn't exist.");
+    }
+    return { updateTime: version! };
   }
 }
 
@@ -152,31 +177,16 @@ async function runAttempts<T>(
   const backoff = new ExponentialBackoff();
   for (let attempt = 1; ; attempt++) {
     await backoff.wait();
-    const transaction = new Transaction(firestore, datastore, await datastore.beginTransaction());
-    let result: Promise<T>;
-    try {
-      result = updateFunction(transaction);
-    } catch (error) {
-      await transaction._rollback();
-      throw error;
-    }
+    const transaction = new Transaction(firestore, datastore);
+    const result = updateFunction(transaction);
     if (!result || typeof result.then !== 'function') {
-      await transaction._rollback();
       throw new Error('Transaction callback must return a Promise');
     }
-    let value: T;
     try {
-      value = await result;
-    } catch (error) {
-      await transaction._rollback();
-      if (attempt < maxAttempts && isRetryable(error)) continue;
-      throw error;
-    }
-    try {
+      const value = await result;
       await transaction._commit();
       return value;
     } catch (error) {
-      await transaction._rollback();
       if (attempt < maxAttempts && isRetryable(error)) continue;
       throw error;
     }

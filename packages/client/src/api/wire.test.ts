@@ -631,6 +631,117 @@ const cases: Case[] = [
       },
     },
   ],
+  [
+    'query: inequalities on null still add orders',
+    (fs, db) =>
+      fs.getDocs(
+        fs.query(fs.collection(db, 'c'), fs.where('a', '>', null), fs.where('b', 'not-in', [null, 1])),
+      ),
+    'projects/p/databases/(default)/documents',
+    {
+      structuredQuery: {
+        from: [{ collectionId: 'c' }],
+        where: {
+          compositeFilter: {
+            op: 'AND',
+            filters: [
+              {
+                fieldFilter: {
+                  field: { fieldPath: 'a' },
+                  op: 'GREATER_THAN',
+                  value: { nullValue: 'NULL_VALUE' },
+                },
+              },
+              {
+                fieldFilter: {
+                  field: { fieldPath: 'b' },
+                  op: 'NOT_IN',
+                  value: { arrayValue: { values: [{ nullValue: 'NULL_VALUE' }, { integerValue: '1' }] } },
+                },
+              },
+            ],
+          },
+        },
+        orderBy: [
+          { field: { fieldPath: 'a' }, direction: 'ASCENDING' },
+          { field: { fieldPath: 'b' }, direction: 'ASCENDING' },
+          { field: { fieldPath: '__name__' }, direction: 'ASCENDING' },
+        ],
+      },
+    },
+  ],
+  [
+    'query: == NaN and != null',
+    (fs, db) =>
+      fs.getDocs(fs.query(fs.collection(db, 'c'), fs.where('a', '==', NaN), fs.where('b', '!=', null))),
+    'projects/p/databases/(default)/documents',
+    {
+      structuredQuery: {
+        from: [{ collectionId: 'c' }],
+        where: {
+          compositeFilter: {
+            op: 'AND',
+            filters: [
+              { unaryFilter: { field: { fieldPath: 'a' }, op: 'IS_NAN' } },
+              { unaryFilter: { field: { fieldPath: 'b' }, op: 'IS_NOT_NULL' } },
+            ],
+          },
+        },
+        orderBy: [
+          { field: { fieldPath: 'b' }, direction: 'ASCENDING' },
+          { field: { fieldPath: '__name__' }, direction: 'ASCENDING' },
+        ],
+      },
+    },
+  ],
+  [
+    'query: limitToLast with startAfter and endAt on documentId desc',
+    (fs, db) =>
+      fs.getDocs(
+        fs.query(
+          fs.collection(db, 'c'),
+          fs.orderBy(fs.documentId(), 'desc'),
+          fs.startAfter('m'),
+          fs.endAt('b'),
+          fs.limitToLast(3),
+        ),
+      ),
+    'projects/p/databases/(default)/documents',
+    {
+      structuredQuery: {
+        from: [{ collectionId: 'c' }],
+        orderBy: [{ field: { fieldPath: '__name__' }, direction: 'ASCENDING' }],
+        limit: 3,
+        startAt: {
+          before: true,
+          values: [{ referenceValue: 'projects/p/databases/(default)/documents/c/b' }],
+        },
+        endAt: { before: true, values: [{ referenceValue: 'projects/p/databases/(default)/documents/c/m' }] },
+      },
+    },
+  ],
+  [
+    'query: explicit __name__ order then inequality',
+    (fs, db) =>
+      fs.getDocs(fs.query(fs.collection(db, 'c'), fs.orderBy(fs.documentId()), fs.where('z', '>=', 1))),
+    'projects/p/databases/(default)/documents',
+    {
+      structuredQuery: {
+        from: [{ collectionId: 'c' }],
+        where: {
+          fieldFilter: {
+            field: { fieldPath: 'z' },
+            op: 'GREATER_THAN_OR_EQUAL',
+            value: { integerValue: '1' },
+          },
+        },
+        orderBy: [
+          { field: { fieldPath: '__name__' }, direction: 'ASCENDING' },
+          { field: { fieldPath: 'z' }, direction: 'ASCENDING' },
+        ],
+      },
+    },
+  ],
 ];
 
 /** The REST body's equivalent inside our request frame (REST puts the database or parent in the URL). */

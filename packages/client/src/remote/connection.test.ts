@@ -1,3 +1,4 @@
+import { MAX_FRAME_LENGTH } from '@kindling/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FirestoreError } from '../api/error.js';
 import { Connection } from './connection.js';
@@ -85,5 +86,35 @@ describe('Connection', () => {
       code: 'failed-precondition',
       message: 'The client has already been terminated.',
     });
+  });
+
+  it('refuses an oversized request without disturbing the others', async () => {
+    server = installFakeServer();
+    const connection = new Connection({ url, database });
+    const huge = 'x'.repeat(MAX_FRAME_LENGTH);
+    const [tooBig, fine] = await Promise.all([
+      connection
+        .request('commit', { database, writes: [{ delete: huge }] })
+        .catch((e) => ({ code: e.code, message: e.message })),
+      connection.request('rollback', { database, transaction: 'x' }),
+    ]);
+    expect(tooBig).toEqual({
+      code: 'invalid-argument',
+      message: `Request payload size exceeds the limit: ${MAX_FRAME_LENGTH} characters.`,
+    });
+    expect(fine).toEqual({});
+    expect(server.requests.map((r) => r.method)).toEqual(['rollback']);
+    connection.close();
+  });
+
+  it('retries the connection on the next request when connecting failed', async () => {
+    server = installFakeServer();
+    server.refuse = 1;
+    const connection = new Connection({ url, database });
+    const first = await connection.request('rollback', { database, transaction: 'x' }).catch((e) => e.code);
+    expect(first).toBe('unavailable');
+    expect(await connection.request('rollback', { database, transaction: 'x' })).toEqual({});
+    expect(server.sockets).toHaveLength(2);
+    connection.close();
   });
 });

@@ -1,5 +1,6 @@
 import {
   type ClientFrame,
+  MAX_FRAME_LENGTH,
   type Method,
   PROTOCOL_VERSION,
   type RequestOf,
@@ -7,7 +8,7 @@ import {
   type ServerFrame,
 } from '@kindling/core';
 import { FirestoreError } from '../api/error.js';
-import { handleHeartbeat } from './heartbeat.js';
+import { handleHeartbeat, startHeartbeat } from './heartbeat.js';
 import { errorFromStatus, PendingRequests } from './request.js';
 import { createWebSocket, type WebSocketLike } from './websocket.js';
 
@@ -40,7 +41,15 @@ export class Connection {
     const socket = await this.#connect();
     const { id, answer } = this.#pending.add<ResponseOf<M>>();
     try {
-      this.#send(socket, { type: 'request', id, method, body } as ClientFrame);
+      const text = JSON.stringify({ type: 'request', id, method, body });
+      // The server would drop the whole connection for an oversized frame; refuse just this request instead.
+      if (text.length > MAX_FRAME_LENGTH) {
+        throw new FirestoreError(
+          'invalid-argument',
+          `Request payload size exceeds the limit: ${MAX_FRAME_LENGTH} characters.`,
+        );
+      }
+      this.#sendText(socket, text);
     } catch (error) {
       this.#pending.reject(id, error as FirestoreError);
     }
@@ -79,7 +88,13 @@ export class Connection {
     this.#socket = socket;
     return new Promise<WebSocketLike>((resolve, reject) => {
       let welcomed = false;
+      let heartbeat: ReturnType<typeof startHeartbeat> | null = null;
+      // Heartbeat frames are best effort: a closing socket just drops them.
+      const sendIfOpen = (frame: ClientFrame) => {
+        if (socket.readyState === OPEN) socket.send(JSON.stringify(frame));
+      };
       const fail = (error: FirestoreError) => {
+        heartbeat?.stop();
         if (this.#socket === socket) {
           this.#socket = null;
           this.#ready = null;
@@ -89,12 +104,13 @@ export class Connection {
       };
       socket.onopen = () => {
         const { database, token } = this.#options;
-        this.#send(socket, {
+        const hello: ClientFrame = {
           type: 'hello',
           version: PROTOCOL_VERSION,
           database,
           ...(token ? { token } : {}),
-        });
+        };
+        sendIfOpen(hello);
       };
       socket.onmessage = (event) => {
         let frame: ServerFrame;
@@ -105,9 +121,15 @@ export class Connection {
           socket.close(1002, 'bad frame');
           return;
         }
-        if (handleHeartbeat(frame, (f) => this.#send(socket, f))) return;
+        heartbeat?.heard();
+        if (handleHeartbeat(frame, sendIfOpen)) return;
         if (frame.type === 'welcome') {
           welcomed = true;
+          if (frame.heartbeatIntervalMs > 0) {
+            heartbeat = startHeartbeat(frame.heartbeatIntervalMs, sendIfOpen, () =>
+              socket.close(4000, 'server silent'),
+            );
+          }
           resolve(socket);
         } else if (frame.type === 'response') {
           this.#pending.resolve(frame.id, frame.body);
@@ -128,10 +150,10 @@ export class Connection {
     });
   }
 
-  #send(socket: WebSocketLike, frame: ClientFrame): void {
+  #sendText(socket: WebSocketLike, text: string): void {
     if (socket.readyState !== OPEN) {
       throw new FirestoreError('unavailable', 'The connection to the emulator is not open.');
     }
-    socket.send(JSON.stringify(frame));
+    socket.send(text);
   }
 }

@@ -17,6 +17,8 @@ export interface FakeServer {
   hellos: Array<{ url: string; frame: ClientFrame }>;
   sockets: FakeSocket[];
   answer: Answer;
+  /** How many of the next connection attempts to refuse (closed with 1006 before opening). */
+  refuse: number;
   uninstall(): void;
 }
 
@@ -55,7 +57,14 @@ export class FakeSocket {
     private readonly server: FakeServer,
   ) {
     server.sockets.push(this);
+    const refused = server.refuse > 0;
+    if (refused) server.refuse--;
     setTimeout(() => {
+      if (refused) {
+        this.readyState = 3;
+        this.onclose?.({ code: 1006, reason: '' });
+        return;
+      }
       this.readyState = 1;
       this.onopen?.({});
     });
@@ -103,6 +112,7 @@ export function installFakeServer(answer: Answer = defaultAnswer): FakeServer {
     hellos: [],
     sockets: [],
     answer,
+    refuse: 0,
     uninstall() {
       (globalThis as { WebSocket?: unknown }).WebSocket = previous;
     },

@@ -111,4 +111,23 @@ export const groupScenarios: Scenario[] = [
       };
     },
   },
+  {
+    name: 'collection group orders paths segment by segment, not as flat strings',
+    async run(fs, db, ctx) {
+      const group = ctx.col('g');
+      const root = ctx.col('p');
+      // As flat strings 'c-x/…' < 'c/…' ('-' < '/'), but segment-wise 'c' < 'c-x'.
+      await Promise.all([
+        seed(fs, db, `${root}/c/${group}`, { z: { n: 1 } }),
+        seed(fs, db, `${root}/c-x/${group}`, { a: { n: 1 } }),
+        seed(fs, db, `${root}/c/sub/x/${group}`, { m: { n: 1 } }),
+        seed(fs, db, `${root}/c.x/${group}`, { b: { n: 1 } }),
+      ]);
+      const g = fs.collectionGroup(db, group);
+      return {
+        byName: (await fs.getDocs(g)).docs.map((d) => d.ref.path),
+        byValueThenName: (await fs.getDocs(fs.query(g, fs.orderBy('n', 'desc')))).docs.map((d) => d.ref.path),
+      };
+    },
+  },
 ];

@@ -7,6 +7,7 @@ import { invalidScenarios } from './invalid.js';
 import { operatorScenarios } from './operators.js';
 import { orderingScenarios } from './ordering.js';
 import { referenceScenarios } from './references.js';
+import { restScenarios } from './rest.js';
 import { transactionScenarios } from './transactions.js';
 import { valueScenarios } from './values.js';
 import { writeScenarios } from './writes.js';
@@ -23,4 +24,5 @@ export const scenarioGroups: Record<string, Scenario[]> = {
   'transactions and batches': transactionScenarios,
   'references, snapshots and converters': referenceScenarios,
   'invalid input': invalidScenarios,
+  'raw REST': restScenarios,
 };

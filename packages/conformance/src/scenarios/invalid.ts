@@ -54,6 +54,27 @@ export const invalidScenarios: Scenario[] = [
     await fs.setDoc(ref, { s: 'x'.repeat(1024 * 1024 - 200) });
     return (await fs.getDoc(ref)).get('s').length;
   }),
+  invalid('the largest accepted document is 1 MiB by Firestore size rules', async (_fs, _db, ctx) => {
+    const col = ctx.col('c');
+    // Raw commits keep the request identical across legs; the collection id's length is factored out below.
+    const fits = async (length: number) => {
+      const answer = (await ctx.rest('PATCH', `${col}/d`, {
+        fields: { s: { stringValue: 'x'.repeat(length) } },
+      })) as {
+        http: number;
+      };
+      return answer.http === 200;
+    };
+    let low = 1024 * 1024 - 4096;
+    let high = 1024 * 1024;
+    if (!(await fits(low)) || (await fits(high))) return 'boundary outside the searched range';
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (await fits(mid)) low = mid;
+      else high = mid;
+    }
+    return { longestStringPlusCollectionId: low + col.length };
+  }),
   invalid('nesting depth limit for maps and arrays', async (fs, db, ctx) => ({
     d21: await ctx.outcome(() => fs.setDoc(fs.doc(db, ctx.col('c'), 'deep21'), nested(21))),
     d22: await ctx.outcome(() => fs.setDoc(fs.doc(db, ctx.col('c'), 'deep22'), nested(22))),
@@ -70,6 +91,15 @@ export const invalidScenarios: Scenario[] = [
       await ctx.rest('POST', `${col}?documentId=d`, body),
     ];
   }),
+  invalid('comparisons with null or NaN pass client-side validation', async (fs, db, ctx) => ({
+    lessThanNull: await ctx.thrown(() => fs.query(fs.collection(db, ctx.col('c')), fs.where('a', '<', null))),
+    greaterThanNaN: await ctx.thrown(() =>
+      fs.query(fs.collection(db, ctx.col('c')), fs.where('a', '>', Number.NaN)),
+    ),
+    arrayContainsNull: await ctx.thrown(() =>
+      fs.query(fs.collection(db, ctx.col('c')), fs.where('a', 'array-contains', null)),
+    ),
+  })),
   invalid('in with 31 values', (fs, db, ctx) =>
     ctx.outcome(() => fs.getDocs(fs.query(fs.collection(db, ctx.col('c')), fs.where('v', 'in', values(31))))),
   ),

@@ -33,6 +33,11 @@ export const operatorScenarios: Scenario[] = [
   op('where == NaN', (fs) => [fs.where('v', '==', Number.NaN)]),
   op('where == array', (fs) => [fs.where('v', '==', [1, 2])]),
   op('where == map', (fs) => [fs.where('v', '==', { a: 1 })]),
+  queryScenario(
+    'map equality ignores key order; arrays do not',
+    { m1: { v: { a: 1, b: [1, 2] } }, m2: { v: { b: [2, 1], a: 1 } } },
+    (fs) => [fs.or(fs.where('v', '==', { b: [1, 2], a: 1 }), fs.where('v', '==', { a: 1.0, b: [2.0, 1] }))],
+  ),
   op('where != 2 (excludes missing field)', (fs) => [fs.where('v', '!=', 2)]),
   op('where != null', (fs) => [fs.where('v', '!=', null)]),
   op('where != NaN', (fs) => [fs.where('v', '!=', Number.NaN)]),

@@ -135,4 +135,39 @@ export const orderingScenarios: Scenario[] = [
       };
     },
   },
+  {
+    name: 'equality filter on every value finds exactly the equal ones',
+    async run(fs, db, ctx) {
+      const path = ctx.col('ordered');
+      const docs = everyType(fs, db, ctx);
+      await seed(fs, db, path, docs);
+      const col = fs.collection(db, path);
+      const matches = await Promise.all(
+        Object.entries(docs)
+          .filter(([, data]) => 'v' in data)
+          .map(async ([id, data]) => [id, ids(await fs.getDocs(fs.query(col, fs.where('v', '==', data.v))))]),
+      );
+      return Object.fromEntries(matches);
+    },
+  },
+  {
+    name: 'in and not-in over values of every type',
+    async run(fs, db, ctx) {
+      const path = ctx.col('ordered');
+      const docs = everyType(fs, db, ctx);
+      await seed(fs, db, path, docs);
+      const col = fs.collection(db, path);
+      const pick = ['d00', 'd03', 'd08', 'd14', 'd21', 'd26', 'd29', 'd33', 'd37', 'd42'].map(
+        (id) => docs[id].v,
+      );
+      return {
+        in: ids(await fs.getDocs(fs.query(col, fs.where('v', 'in', pick.slice(1))))),
+        notIn: ids(await fs.getDocs(fs.query(col, fs.where('v', 'not-in', pick.slice(1))))),
+        notInWithNull: ids(await fs.getDocs(fs.query(col, fs.where('v', 'not-in', pick)))),
+        arrayContainsAny: ids(
+          await fs.getDocs(fs.query(col, fs.where('v', 'array-contains-any', [null, 1, 'a', 2]))),
+        ),
+      };
+    },
+  },
 ];

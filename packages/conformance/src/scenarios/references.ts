@@ -70,7 +70,9 @@ export const referenceScenarios: Scenario[] = [
       const snap = await fs.getDoc(fs.doc(col, 'a'));
       const seen: string[] = [];
       const all = await fs.getDocs(col);
-      all.forEach((d) => seen.push(d.id));
+      all.forEach((d) => {
+        seen.push(d.id);
+      });
       const none = await fs.getDocs(fs.query(col, fs.where('x', '==', 'none')));
       return {
         id: snap.id,
@@ -118,6 +120,64 @@ export const referenceScenarios: Scenario[] = [
         lastWins: ids(await fs.getDocs(fs.query(col, fs.orderBy('n'), fs.limit(1), fs.limitToLast(2)))),
         firstWins: ids(await fs.getDocs(fs.query(col, fs.orderBy('n'), fs.limitToLast(1), fs.limit(2)))),
         smaller: ids(await fs.getDocs(fs.query(col, fs.orderBy('n'), fs.limit(2), fs.limit(3)))),
+      };
+    },
+  },
+  {
+    name: 'document ids with spaces, unicode and punctuation sort by UTF-8 bytes',
+    async run(fs, db, ctx) {
+      const path = ctx.col('ids');
+      const idList = [
+        'b',
+        'a b',
+        'A',
+        'é',
+        'z',
+        '😀',
+        '\uffff',
+        'a%2Fb',
+        'a.b',
+        'a-b',
+        'a_b',
+        '~',
+        '1',
+        '10',
+        '9',
+        '_',
+      ];
+      await seed(fs, db, path, Object.fromEntries(idList.map((id) => [id, { id }])));
+      const col = fs.collection(db, path);
+      return {
+        byName: ids(await fs.getDocs(col)),
+        // (No descending documentId order: the official emulator refuses it, production does not.)
+        range: ids(
+          await fs.getDocs(fs.query(col, fs.orderBy(fs.documentId()), fs.startAfter('a b'), fs.limit(5))),
+        ),
+        one: await fs.getDoc(fs.doc(col, '😀')),
+        stored: await ctx.stored(`${path}/a b`),
+      };
+    },
+  },
+  {
+    name: 'field names that need backquotes in filters, orders, updates and aggregations',
+    async run(fs, db, ctx) {
+      const path = ctx.col('quoted');
+      await seed(fs, db, path, {
+        a: { 'a-b': 1, 'x y': { é: 3 }, '`tick`': 'p', n: 1 },
+        b: { 'a-b': 2, 'x y': { é: 1 }, '`tick`': 'q', n: 2 },
+        c: { 'a-b': 3, 'x y': { é: 2 }, n: 3 },
+      });
+      const col = fs.collection(db, path);
+      await fs.updateDoc(fs.doc(col, 'c'), new fs.FieldPath('x y', 'é'), 10, '`tick`', 'r');
+      return {
+        filter: ids(await fs.getDocs(fs.query(col, fs.where('a-b', '>=', 2)))),
+        nestedOrder: ids(await fs.getDocs(fs.query(col, fs.orderBy(new fs.FieldPath('x y', 'é'), 'desc')))),
+        tickOrder: ids(await fs.getDocs(fs.query(col, fs.orderBy('`tick`')))),
+        sum: await ctx.aggregate(col, {
+          total: fs.sum('a-b'),
+          mean: fs.average(new fs.FieldPath('x y', 'é')),
+        }),
+        stored: await ctx.stored(`${path}/c`),
       };
     },
   },

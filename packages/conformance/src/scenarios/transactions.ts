@@ -64,6 +64,46 @@ export const transactionScenarios: Scenario[] = [
     },
   },
   {
+    name: 'conflicting transactions with maxAttempts 1: one commits, the other fails',
+    async run(fs, db, ctx) {
+      const ref = fs.doc(db, ctx.col('tx'), 'contended');
+      await fs.setDoc(ref, { n: 0 });
+      const bothRead = barrier(2);
+      const increment = (by: number) =>
+        ctx.outcome(async () => {
+          await fs.runTransaction(
+            db,
+            async (tx) => {
+              const snap = await tx.get(ref);
+              await bothRead();
+              tx.update(ref, { n: (snap.get('n') as number) + by });
+            },
+            { maxAttempts: 1 },
+          );
+          return 'committed';
+        });
+      const outcomes = await Promise.all([increment(1), increment(10)]);
+      const n = (await fs.getDoc(ref)).get('n') as number;
+      // Which of the two wins is a race; that exactly one does, and what the other sees, is not.
+      return {
+        outcomes: outcomes.map((o) => JSON.stringify(o)).sort(),
+        oneLanded: n === 1 || n === 10,
+      };
+    },
+  },
+  {
+    name: 'read-only transaction sees a consistent snapshot',
+    async run(fs, db, ctx) {
+      const path = ctx.col('tx');
+      await seed(fs, db, path, { a: { n: 1 }, b: { n: 2 } });
+      return fs.runTransaction(db, async (tx) => {
+        const a = await tx.get(fs.doc(db, path, 'a'));
+        const b = await tx.get(fs.doc(db, path, 'b'));
+        return [a, b];
+      });
+    },
+  },
+  {
     name: 'transaction function throwing a non-Firestore error writes nothing',
     async run(fs, db, ctx) {
       const ref = fs.doc(db, ctx.col('tx'), 'untouched');
@@ -175,6 +215,28 @@ export const transactionScenarios: Scenario[] = [
       await batch.commit();
       const snap = await fs.getDocs(fs.collection(db, path));
       return { size: snap.size, last: snap.docs.at(-1)?.data() as lite.DocumentData };
+    },
+  },
+  {
+    name: 'one batch writing the same document several times applies the writes in order',
+    async run(fs, db, ctx) {
+      const ref = fs.doc(db, ctx.col('batch'), 'same');
+      const batch = fs.writeBatch(db);
+      batch.set(ref, { n: 1, keep: true, list: [1] });
+      batch.update(ref, { n: fs.increment(5), list: fs.arrayUnion(2) });
+      batch.set(ref, { extra: 'x' }, { merge: true });
+      batch.update(ref, { keep: fs.deleteField() });
+      const outcome = await ctx.outcome(() => batch.commit());
+      return { outcome: outcome ?? null, stored: await ctx.stored(ref.path) };
+    },
+  },
+  {
+    name: '100 concurrent increments all land',
+    async run(fs, db, ctx) {
+      const ref = fs.doc(db, ctx.col('batch'), 'counter');
+      await fs.setDoc(ref, { n: 0 });
+      await Promise.all(Array.from({ length: 100 }, () => fs.updateDoc(ref, { n: fs.increment(1) })));
+      return fs.getDoc(ref);
     },
   },
 ];

@@ -115,4 +115,42 @@ export const valueScenarios: Scenario[] = [
       };
     },
   },
+  {
+    name: 'value classes: constructors, conversions and their validation',
+    async run(fs, _db, ctx) {
+      const t = fs.Timestamp.fromMillis(-1500);
+      const d = fs.Timestamp.fromDate(new Date(Date.UTC(2020, 0, 2, 3, 4, 5, 678)));
+      const g = new fs.GeoPoint(12.5, -45);
+      const b = fs.Bytes.fromUint8Array(new Uint8Array([104, 105]));
+      return {
+        fromMillis: [t.seconds, t.nanoseconds, t.toMillis()],
+        fromDate: [d.seconds, d.nanoseconds, d.toDate().toISOString()],
+        json: [t.toJSON(), g.toJSON(), b.toBase64()],
+        strings: [t.toString(), g.toString(), b.toString()],
+        equal: [
+          t.isEqual(fs.Timestamp.fromMillis(-1500)),
+          g.isEqual(new fs.GeoPoint(12.5, -45)),
+          b.isEqual(fs.Bytes.fromBase64String('aGk=')),
+        ],
+        valueOrder: [
+          t.valueOf() < d.valueOf(),
+          new fs.Timestamp(0, 1).valueOf() > new fs.Timestamp(0, 0).valueOf(),
+        ],
+        bytes: Array.from(b.toUint8Array()),
+        badNanos: await ctx.thrown(() => new fs.Timestamp(0, 1e9)),
+        badSeconds: await ctx.thrown(() => new fs.Timestamp(253402300800, 0)),
+        badLatitude: await ctx.thrown(() => new fs.GeoPoint(91, 0)),
+        badLongitude: await ctx.thrown(() => new fs.GeoPoint(0, -181)),
+        badBase64: await ctx.thrown(() => fs.Bytes.fromBase64String('not base64!')),
+      };
+    },
+  },
+  {
+    name: 'round trip: Date values become Timestamps',
+    async run(fs, db, ctx) {
+      const ref = fs.doc(db, ctx.col('values'), 'date');
+      await fs.setDoc(ref, { when: new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999)), list: [new Date(0)] });
+      return { read: await fs.getDoc(ref), stored: await ctx.stored(ref.path) };
+    },
+  },
 ];

@@ -50,6 +50,9 @@ export const writeScenarios: Scenario[] = [
     (fs, ref) => fs.setDoc(ref, { n: { m: 1 } }, { merge: true }),
     null,
   ),
+  writeScenario('setDoc merge with an empty map keeps an existing map and creates a missing one', (fs, ref) =>
+    fs.setDoc(ref, { b: {}, newMap: {}, newList: [] }, { merge: true }),
+  ),
   writeScenario('updateDoc with dotted paths leaves sibling fields', (fs, ref) =>
     fs.updateDoc(ref, { 'b.c': 20, 'b.new.deep': true, a: fs.deleteField() }),
   ),

@@ -67,6 +67,34 @@ describe('validateDocument', () => {
     });
   });
 
+  it('puts the limit where the official emulator does for maps and arrays of every type', () => {
+    const inMap = (x: number): Document => ({
+      name: `${DB}/c/big4`,
+      fields: { m: map({ k: str('a'.repeat(1_000_000)), j: str('a'.repeat(x)) }) },
+    });
+    expect(documentSize(inMap(48513))).toBe(1_048_576);
+    expect(documentSize(inMap(48514))).toBe(1_048_577);
+    const inArray = (x: number): Document => ({
+      name: `${DB}/c/big4`,
+      fields: {
+        a: arr(
+          str('a'.repeat(1_000_000)),
+          { integerValue: '1' },
+          { doubleValue: 1.5 },
+          { booleanValue: true },
+          NULL,
+          { referenceValue: `${DB}/c/d` },
+          { timestampValue: '2020-01-01T00:00:00Z' },
+          { geoPointValue: { latitude: 1, longitude: 1 } },
+          { bytesValue: 'AQID' },
+        ),
+        s: str('a'.repeat(x)),
+      },
+    });
+    expect(catchStatus(() => validateDocument(inArray(48450)))).toBeUndefined();
+    expect(catchStatus(() => validateDocument(inArray(48451)))?.code).toBe(3);
+  });
+
   it('limits single strings and bytes to 1,048,487 bytes', () => {
     expect(check({ s: str('a'.repeat(1_048_487)) })).toBeUndefined();
     expect(check({ s: str('a'.repeat(1_048_488)) })).toEqual({
@@ -104,6 +132,26 @@ describe('validateDocument', () => {
     expect(
       check({ 'a.b': NULL, v: map({ __type__: str('__vector__'), value: arr({ doubleValue: 1 }) }) }),
     ).toBeUndefined();
+  });
+
+  it('checks vectors as the official emulator does', () => {
+    const vector = (values: Value[], extra: Record<string, Value> = {}) =>
+      map({ __type__: str('__vector__'), value: arr(...values), ...extra });
+    const d = (n: number | 'NaN'): Value => ({ doubleValue: n });
+    expect(check({ v: vector(Array(2048).fill(d(1))) })).toBeUndefined();
+    const bad = (v: Value, message: string) => expect(check({ v })).toEqual({ code: 3, message });
+    bad(vector([]), 'Cannot have a zero length vector.');
+    bad(vector(Array(2049).fill(d(1))), 'Vectors must be at most 2048 dimensions.');
+    bad(vector([{ integerValue: '1' }]), "Vector must only contain values of type 'double'");
+    bad(vector([d('NaN')]), 'Vector cannot contain NaN values.');
+    bad(vector([d(1)], { x: NULL }), 'Vector Value map has extraneous entries.');
+    bad(map({ __type__: str('__vector__') }), "Vector map is missing key 'value'.");
+    bad(
+      map({ __type__: str('__vector__'), value: { integerValue: '1' } }),
+      'Vector Value type must be an array.',
+    );
+    bad(map({ __type__: { integerValue: '1' } }), 'Field __type__ is not a string.');
+    bad(map({ __type__: str('other') }), "field name '__type__' is reserved.");
   });
 
   it('refuses invalid values and references, naming the field', () => {

@@ -2,7 +2,8 @@ import type { Document, Value } from '../protocol/v1.js';
 import { invalidArgument } from '../status.js';
 import { decodeBase64 } from './base64.js';
 import { formatFieldPath } from './field-path.js';
-import { parseDocumentName } from './resource-name.js';
+import { hasJsonShape } from './json-shape.js';
+import { checkIdLengths, parseDocumentName } from './resource-name.js';
 import { utf8Length } from './utf8.js';
 import { arrayValues, canonicalValue, isVector, mapFields, valueKind } from './value.js';
 
@@ -59,6 +60,31 @@ export function documentSize(doc: Document): number {
   return documentNameSize(doc.name) + fieldsSize(doc.fields) + 32;
 }
 
+/** Vector embeddings may have at most this many dimensions. */
+export const MAX_VECTOR_DIMENSIONS = 2048;
+
+// A map with a `__type__` key must be a well-formed vector: `{ __type__: "__vector__", value: [doubles…] }`.
+function checkVector(fields: Record<string, Value>): void {
+  const type = fields.__type__;
+  if (!('stringValue' in type)) throw invalidArgument('Field __type__ is not a string.');
+  if (type.stringValue !== '__vector__') throw invalidArgument("field name '__type__' is reserved.");
+  if (Object.keys(fields).some((k) => k !== '__type__' && k !== 'value')) {
+    throw invalidArgument('Vector Value map has extraneous entries.');
+  }
+  const value = fields.value;
+  if (value === undefined) throw invalidArgument("Vector map is missing key 'value'.");
+  if (!('arrayValue' in value)) throw invalidArgument('Vector Value type must be an array.');
+  const elements = arrayValues(value);
+  if (elements.length === 0) throw invalidArgument('Cannot have a zero length vector.');
+  if (elements.length > MAX_VECTOR_DIMENSIONS) {
+    throw invalidArgument(`Vectors must be at most ${MAX_VECTOR_DIMENSIONS} dimensions.`);
+  }
+  for (const e of elements) {
+    if (!('doubleValue' in e)) throw invalidArgument("Vector must only contain values of type 'double'");
+    if (Number.isNaN(Number(e.doubleValue))) throw invalidArgument('Vector cannot contain NaN values.');
+  }
+}
+
 // Checks what canonicalValue does not: references, field names, nesting and the size of strings and bytes.
 function checkValue(value: Value, where: string, depth: number): void {
   let size = 0;
@@ -72,7 +98,9 @@ function checkValue(value: Value, where: string, depth: number): void {
   if ('arrayValue' in value) {
     for (const [i, item] of arrayValues(value).entries()) children.push([`${where}[${i}]`, item]);
   } else if ('mapValue' in value) {
-    for (const [key, item] of Object.entries(mapFields(value))) {
+    const fields = mapFields(value);
+    if (Object.hasOwn(fields, '__type__')) checkVector(fields);
+    for (const [key, item] of Object.entries(fields)) {
       if (key === '')
         throw invalidArgument(`Property ${where} contains an invalid nested entity: an empty field name.`);
       if (RESERVED_FIELD.test(key) && !(key === '__type__' && isVector(value))) {
@@ -99,11 +127,10 @@ const withCommas = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','
  * and bytes within their limit, and a total size of at most 1 MiB.
  */
 export function validateDocument(doc: Document): void {
-  parseDocumentName(doc.name);
-  const fields: unknown = doc.fields;
-  if (fields !== undefined && (fields === null || typeof fields !== 'object' || Array.isArray(fields))) {
+  checkIdLengths(parseDocumentName(doc.name).path);
+  if (doc.fields !== undefined && !hasJsonShape(doc.fields, 'object')) {
     throw invalidArgument(
-      `Invalid document "${doc.name}": fields must be a JSON object, got ${JSON.stringify(fields)}.`,
+      `Invalid document "${doc.name}": fields must be a JSON object, got ${JSON.stringify(doc.fields)}.`,
     );
   }
   for (const [key, value] of Object.entries(doc.fields ?? {})) {

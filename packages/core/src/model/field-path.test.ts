@@ -50,6 +50,10 @@ describe('parseFieldPath', () => {
         message: `Invalid property path "${bad}". ${REGEX_HINT}`,
       });
     }
+    expect(catchStatus(() => parseFieldPath(5 as unknown as string))).toEqual({
+      code: 3,
+      message: 'Invalid property path: expected a string, got 5.',
+    });
     expect(catchStatus(() => parseFieldPath(''))).toEqual({
       code: 3,
       message: 'Invalid empty property path string.',
@@ -61,6 +65,14 @@ describe('parseFieldPath', () => {
     expect(catchStatus(() => parseFieldPath('`__x__`'))).toEqual({
       code: 3,
       message: 'Invalid reserved name in field path __x__',
+    });
+    expect(catchStatus(() => parseFieldPath('`__y__`.`a\\\\b`.`a.b`'))).toEqual({
+      code: 3,
+      message: 'Invalid reserved name in field path __y__.a\\b.a.b',
+    });
+    expect(catchStatus(() => parseFieldPath('__name__.`__y__`.__name__'))).toEqual({
+      code: 3,
+      message: 'Invalid reserved name in field path __y__.__key__',
     });
     expect(catchStatus(() => parseFieldPath('a.__name__'))).toEqual({
       code: 3,
@@ -118,7 +130,10 @@ describe('getField / setField / deleteField', () => {
 
   it('deletes without touching the input', () => {
     const before = structuredClone(fields);
-    expect(deleteField(fields, ['a', 'c', 'd'])).toEqual({ a: map({ b: int(1), c: map({}) }), x: int(3) });
+    expect(deleteField(fields, ['a', 'c', 'd'])).toEqual({
+      a: map({ b: int(1), c: { mapValue: {} } }),
+      x: int(3),
+    });
     expect(deleteField(fields, ['x'])).toEqual({ a: fields.a });
     expect(deleteField(fields, ['x', 'y'])).toBe(fields);
     expect(deleteField(fields, ['nope'])).toBe(fields);

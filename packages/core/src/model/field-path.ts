@@ -18,7 +18,11 @@ function invalidPath(s: string) {
 
 /** Splits a dotted field path with backquoted segments (escapes \` and \\) → INVALID_ARGUMENT when malformed. */
 export function parseFieldPath(s: string): string[] {
-  if (typeof s !== 'string' || s === '') throw invalidArgument('Invalid empty property path string.');
+  // proto3 reads an absent string as empty.
+  if (s === undefined || s === '') throw invalidArgument('Invalid empty property path string.');
+  if (typeof s !== 'string') {
+    throw invalidArgument(`Invalid property path: expected a string, got ${JSON.stringify(s)}.`);
+  }
   if (utf8Length(s) > MAX_FIELD_PATH_BYTES) throw invalidArgument('property path is longer than 1500 bytes.');
   const segments: string[] = [];
   let i = 0;
@@ -48,14 +52,15 @@ export function parseFieldPath(s: string): string[] {
     if (i === s.length) throw invalidPath(s);
   }
   if (segments.length > MAX_FIELD_PATH_SEGMENTS) throw invalidArgument('paths must have at most 20 elements');
-  for (const segment of segments) {
-    if (segment === '__name__') {
-      // `__name__` alone names the document; inside a longer path it is reserved.
-      if (segments.length > 1) throw invalidArgument('the name __key__ is reserved');
-    } else if (RESERVED.test(segment)) {
-      throw invalidArgument(`Invalid reserved name in field path ${segment}`);
-    }
+  const reserved = segments.findIndex((segment) => segment !== '__name__' && RESERVED.test(segment));
+  if (reserved !== -1) {
+    // Firestore names the path from the reserved segment on, unquoted, with `__name__` as `__key__`.
+    const rest = segments.slice(reserved).map((segment) => (segment === '__name__' ? '__key__' : segment));
+    throw invalidArgument(`Invalid reserved name in field path ${rest.join('.')}`);
   }
+  // `__name__` alone names the document; inside a longer path it is reserved.
+  if (segments.length > 1 && segments.includes('__name__'))
+    throw invalidArgument('the name __key__ is reserved');
   return segments;
 }
 
@@ -118,5 +123,6 @@ export function deleteField(
   const childFields = child.mapValue.fields ?? {};
   const updated = deleteField(childFields, rest);
   if (updated === childFields) return source;
-  return { ...source, [head]: { mapValue: { fields: updated } } };
+  // Firestore answers an empty map without `fields`.
+  return { ...source, [head]: { mapValue: Object.keys(updated).length > 0 ? { fields: updated } : {} } };
 }

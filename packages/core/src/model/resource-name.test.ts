@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { catchStatus } from './catch-status.js';
 import {
+  checkIdLengths,
   collectionOf,
+  compareIds,
+  compareResourceNames,
   documentName,
   parseDatabaseName,
   parseDocumentName,
@@ -45,8 +48,7 @@ describe('parseDocumentName', () => {
     bad(`${P}/__x__/d`, 'Collection id "__x__" is invalid because it is reserved.');
     bad(`${P}/c/.`, `Document name "${P}/c/." contains a resource id "." at index 48.`);
     bad(`${P}/c/..`, `Document name "${P}/c/.." contains a resource id ".." at index 48.`);
-    bad(`${P}/c/${'a'.repeat(1501)}`, 'The key path element name is longer than 1500 bytes.');
-    bad(`${P}/c/${'é'.repeat(751)}`, 'The key path element name is longer than 1500 bytes.');
+    bad(`${DB}/`, `Document name "${DB}/" has invalid trailing "/".`);
     bad(
       P,
       `Document name "${P}" is invalid: Omit "/documents" when referencing a database (except as the parent of a document).`,
@@ -56,8 +58,26 @@ describe('parseDocumentName', () => {
     bad(DB, `Document name "${DB}" lacks "/" at index 35.`);
     bad(
       'projects//databases/d/documents/c/d',
-      'Document name "projects//databases/d/documents/c/d" lacks a resource id at index 9.',
+      'Document name "projects//databases/d/documents/c/d" lacks a project id at index 9.',
     );
+    bad(`${P}/`, `Document name "${P}/" is invalid: Omit trailing "/".`);
+    bad(`${P}//x`, `Document name "${P}//x" lacks a collection id at index 46.`);
+    bad(`${P}/./a b/c/c`, `Document name "${P}/./a b/c/c" contains a collection id "." at index 46.`);
+    bad(`${P}/__id5__`, 'Collection id "__id5__" is invalid because it is reserved.');
+    // Ids are checked in order before the trailing slash and the segment count; lengths last.
+    bad(`${P}/c/é/__x__/`, 'Collection id "__x__" is invalid because it is reserved.');
+    bad(`${P}/c/__id05__/d`, 'Resource id "__id05__" is invalid because it is reserved.');
+    bad(`${P}/${'a'.repeat(1501)}`, `Document name "${P}/${'a'.repeat(1501)}" lacks "/" at index 1547.`);
+  });
+
+  it('leaves id lengths to checkIdLengths, as Firestore checks them only on writes', () => {
+    expect(parseDocumentName(`${P}/c/${'a'.repeat(1501)}`).path[1]).toHaveLength(1501);
+    expect(catchStatus(() => checkIdLengths(['c', 'a'.repeat(1500)]))).toBeUndefined();
+    expect(catchStatus(() => checkIdLengths(['c', 'a'.repeat(1501)]))).toEqual({
+      code: 3,
+      message: 'The key path element name is longer than 1500 bytes.',
+    });
+    expect(catchStatus(() => checkIdLengths(['c', 'é'.repeat(751)]))?.code).toBe(3);
   });
 });
 
@@ -67,7 +87,7 @@ describe('parseParent and parseDatabaseName', () => {
     expect(parseParent(`${P}/c/d`)).toEqual({ database: DB, path: ['c', 'd'] });
     expect(catchStatus(() => parseParent(`${P}/c`))).toEqual({
       code: 3,
-      message: `Parent "${P}/c" lacks "/" at index 47.`,
+      message: `Document parent name "${P}/c" lacks "/" at index 47.`,
     });
     expect(parseDatabaseName(DB)).toEqual({ projectId: 'demo-x', databaseId: '(default)' });
     expect(catchStatus(() => parseDatabaseName(P))).toEqual({
@@ -80,6 +100,17 @@ describe('parseParent and parseDatabaseName', () => {
     expect(documentName(DB, ['c', 'd'])).toBe(`${P}/c/d`);
     expect(documentName(DB, [])).toBe(P);
     expect(collectionOf(['a', 'b', 'c', 'd'])).toBe('c');
+  });
+});
+
+describe('compareResourceNames', () => {
+  it('puts numeric ids first, by number, then string ids in UTF-8 order (as the official emulator orders __name__)', () => {
+    const ids = ['__id-5__', '__id5__', '__id9__', '__id10__', '0', 'A', 'a', 'é', '😀'];
+    const names = ids.map((id) => `${P}/nid/${id}`);
+    expect([...names].reverse().sort(compareResourceNames)).toEqual(names);
+    expect(compareIds('__id05__', '0')).toBe(1);
+    expect(compareResourceNames(`${P}/a/b`, `${P}/a/b/c/d`)).toBe(-1);
+    expect(compareResourceNames(`${P}/a/b`, `${P}/a/b`)).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { invalidArgument } from '../status.js';
-import { utf8Length } from './utf8.js';
-import { outsideInt64 } from './value.js';
+import { outsideInt64 } from './int64.js';
+import { compareUtf8, utf8Length } from './utf8.js';
 
 /** Ids longer than this many UTF-8 bytes are refused. */
 export const MAX_ID_BYTES = 1500;
@@ -20,33 +20,45 @@ export interface ParsedPath {
   path: string[];
 }
 
-function checkId(id: string, what: 'Resource id' | 'Collection id'): void {
-  if (RESERVED_ID.test(id)) {
-    const numeric = NUMERIC_ID.exec(id);
-    if (!numeric) throw invalidArgument(`${what} "${id}" is invalid because it is reserved.`);
-    if (outsideInt64(BigInt(numeric[1]))) {
-      throw invalidArgument(`${what} "${id}" is invalid because it is not a 64 bit integer.`);
-    }
+type IdKind = 'project' | 'database' | 'collection' | 'resource';
+
+// `__…__` ids are reserved, except numeric document ids spelled `__id123__`.
+function checkReserved(id: string, kind: 'collection' | 'resource'): void {
+  if (!RESERVED_ID.test(id)) return;
+  const what = kind === 'collection' ? 'Collection id' : 'Resource id';
+  const numeric = kind === 'resource' ? NUMERIC_ID.exec(id) : null;
+  if (!numeric) throw invalidArgument(`${what} "${id}" is invalid because it is reserved.`);
+  if (outsideInt64(BigInt(numeric[1]))) {
+    throw invalidArgument(`${what} "${id}" is invalid because it is not a 64 bit integer.`);
   }
+}
+
+function checkLength(id: string): void {
   if (utf8Length(id) > MAX_ID_BYTES)
     throw invalidArgument('The key path element name is longer than 1500 bytes.');
 }
 
 /** A document id as Firestore accepts it: not empty, not `.`/`..`, not `__…__`, at most 1,500 bytes. */
 export function validateDocumentId(id: string): void {
-  if (id === '' || id.includes('/')) throw invalidArgument(`Document id "${id}" is invalid.`);
-  if (id === '.' || id === '..') throw invalidArgument(`Document id "${id}" is invalid.`);
-  checkId(id, 'Resource id');
+  if (id === '' || id.includes('/') || id === '.' || id === '..') {
+    throw invalidArgument(`Document id "${id}" is invalid.`);
+  }
+  checkReserved(id, 'resource');
+  checkLength(id);
 }
 
 export function validateCollectionId(id: string): void {
   if (id === '' || id.includes('/') || id === '.' || id === '..') {
     throw invalidArgument(`Collection id "${id}" is invalid.`);
   }
-  checkId(id, 'Collection id');
+  checkReserved(id, 'collection');
+  checkLength(id);
 }
 
-/** Walks a resource name left to right so errors can name the character index, as Firestore's do. */
+/**
+ * Walks a resource name left to right so errors name the character index, as Firestore's do. Like Firestore,
+ * it checks each id's syntax and reservation in order, before the trailing slash and the segment count.
+ */
 class NameReader {
   index = 0;
   constructor(
@@ -62,19 +74,25 @@ class NameReader {
     return this.index >= this.name.length;
   }
 
+  private failIfTrailingSlash(): void {
+    if (this.done && this.name.endsWith('/')) this.fail('has invalid trailing "/".');
+  }
+
   literal(word: string): void {
+    if (word !== '/') this.failIfTrailingSlash();
     if (!this.name.startsWith(word, this.index)) this.fail(`lacks "${word}" at index ${this.index}.`);
     this.index += word.length;
   }
 
-  id(): string {
+  id(kind: IdKind): string {
     const start = this.index;
     const end = this.name.indexOf('/', start);
     const id = this.name.slice(start, end === -1 ? undefined : end);
     if (id === '') {
-      if (start === this.name.length && start > 0) this.fail('has invalid trailing "/".');
-      this.fail(`lacks a resource id at index ${start}.`);
+      this.failIfTrailingSlash();
+      this.fail(`lacks a ${kind} id at index ${start}.`);
     }
+    if (id === '.' || id === '..') this.fail(`contains a ${kind} id "${id}" at index ${start}.`);
     this.index = start + id.length;
     return id;
   }
@@ -83,26 +101,38 @@ class NameReader {
 function readDatabase(r: NameReader): string {
   r.literal('projects');
   r.literal('/');
-  const projectId = r.id();
+  const projectId = r.id('project');
   r.literal('/');
   r.literal('databases');
   r.literal('/');
-  const databaseId = r.id();
+  const databaseId = r.id('database');
   return `projects/${projectId}/databases/${databaseId}`;
 }
 
-// The segments after `documents`, each id checked as Firestore checks it.
+// The ids after `/documents`, alternately collection and document ids.
 function readSegments(r: NameReader): string[] {
   const path: string[] = [];
   while (!r.done) {
     r.literal('/');
-    const start = r.index;
-    const id = r.id();
-    if (id === '.' || id === '..') r.fail(`contains a resource id "${id}" at index ${start}.`);
-    checkId(id, path.length % 2 === 0 ? 'Collection id' : 'Resource id');
+    if (r.done) r.fail(path.length === 0 ? 'is invalid: Omit trailing "/".' : 'has invalid trailing "/".');
+    const kind = path.length % 2 === 0 ? 'collection' : 'resource';
+    const id = r.id(kind);
+    checkReserved(id, kind);
     path.push(id);
   }
   return path;
+}
+
+function checkWholeDocuments(r: NameReader, path: string[]): void {
+  if (path.length % 2 !== 0) r.fail(`lacks "/" at index ${r.index}.`);
+}
+
+/**
+ * Ids may be at most 1,500 bytes. Firestore checks this when a document is written, not when a name is
+ * parsed: reading or deleting a document with a longer id finds nothing.
+ */
+export function checkIdLengths(path: string[]): void {
+  for (const id of path) checkLength(id);
 }
 
 /** `projects/{p}/databases/{d}` → its ids. */
@@ -125,19 +155,19 @@ export function parseDocumentName(name: string, label = 'Document name'): Parsed
     r.fail('is invalid: Omit "/documents" when referencing a database (except as the parent of a document).');
   }
   const path = readSegments(r);
-  if (path.length % 2 !== 0) r.fail(`lacks "/" at index ${r.index}.`);
+  checkWholeDocuments(r, path);
   return { database, path };
 }
 
 /** A query or listing parent: the documents root (`…/documents`, empty path) or a document. */
 export function parseParent(parent: string): ParsedPath {
-  const r = new NameReader(String(parent), 'Parent');
+  const r = new NameReader(String(parent), 'Document parent name');
   const database = readDatabase(r);
   if (r.done) r.fail(`lacks "/" at index ${r.index}.`);
   r.literal('/');
   r.literal('documents');
   const path = readSegments(r);
-  if (path.length % 2 !== 0) r.fail(`lacks "/" at index ${r.index}.`);
+  checkWholeDocuments(r, path);
   return { database, path };
 }
 
@@ -149,4 +179,30 @@ export function documentName(database: string, path: string[]): string {
 /** The id of the collection a document path belongs to. */
 export function collectionOf(path: string[]): string {
   return path[path.length - 2];
+}
+
+const numericId = (id: string): bigint | undefined => {
+  const m = NUMERIC_ID.exec(id);
+  return m ? BigInt(m[1]) : undefined;
+};
+
+/** Orders two ids: numeric ids (`__id7__`) first, by number, then string ids in UTF-8 order. */
+export function compareIds(a: string, b: string): number {
+  const an = numericId(a);
+  const bn = numericId(b);
+  if (an !== undefined && bn !== undefined) return an < bn ? -1 : an > bn ? 1 : 0;
+  if (an !== undefined || bn !== undefined) return an !== undefined ? -1 : 1;
+  return compareUtf8(a, b);
+}
+
+/** Orders resource names (document names, references) segment by segment with compareIds. */
+export function compareResourceNames(a: string, b: string): number {
+  const as = a.split('/');
+  const bs = b.split('/');
+  const n = Math.min(as.length, bs.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareIds(as[i], bs[i]);
+    if (c !== 0) return c;
+  }
+  return as.length === bs.length ? 0 : as.length < bs.length ? -1 : 1;
 }

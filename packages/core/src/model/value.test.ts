@@ -198,6 +198,7 @@ describe('canonicalValue', () => {
         g: { geoPointValue: { latitude: 1 } } as Value,
         a: { arrayValue: {} },
         m: { mapValue: { fields: { x: int('+3') } } },
+        e: { mapValue: { fields: {} } },
       }),
     ).toEqual({
       i: int(7),
@@ -211,8 +212,9 @@ describe('canonicalValue', () => {
       b: bytes('+/8='),
       n: NULL,
       g: geo(1, 0),
-      a: { arrayValue: { values: [] } },
+      a: { arrayValue: {} },
       m: map({ x: int(3) }),
+      e: { mapValue: {} },
     });
     expect(Object.is((canonicalValue(dbl(-0)) as { doubleValue: number }).doubleValue, 0)).toBe(true);
   });

@@ -2,6 +2,9 @@ import type { LatLng, Value } from '../protocol/v1.js';
 import { invalidArgument } from '../status.js';
 import { compareBytes, decodeBase64, encodeBase64 } from './base64.js';
 import { formatFieldPath } from './field-path.js';
+import { outsideInt64 } from './int64.js';
+import { hasJsonShape, type JsonShape } from './json-shape.js';
+import { compareResourceNames } from './resource-name.js';
 import { compareTimestampValues, formatTimestamp, parseTimestamp, truncateToMicros } from './timestamp.js';
 import { compareUtf8 } from './utf8.js';
 
@@ -47,9 +50,6 @@ export const TypeOrder = {
   vector: 9,
   map: 10,
 } as const;
-
-export const INT64_MIN = -(2n ** 63n);
-export const INT64_MAX = 2n ** 63n - 1n;
 
 // Why `v` is not a Value with exactly one known type, or its kind.
 function kindOrProblem(v: Value): ValueKind | { problem: string } {
@@ -104,6 +104,14 @@ export function toNumber(v: Value): number {
   return isInteger(v) ? Number(integerOf(v)) : doubleOf(v);
 }
 
+/** An array value in Firestore's own form: an empty array has no `values` key. */
+export const arrayValue = (values: Value[]): Value => ({ arrayValue: values.length > 0 ? { values } : {} });
+
+/** A map value in Firestore's own form: an empty map has no `fields` key. */
+export const mapValue = (fields: Record<string, Value>): Value => ({
+  mapValue: Object.keys(fields).length > 0 ? { fields } : {},
+});
+
 export const integerValue = (n: bigint | number): Value => ({ integerValue: BigInt(n).toString() });
 
 export function doubleValue(n: number): Value {
@@ -112,9 +120,6 @@ export function doubleValue(n: number): Value {
   if (n === Number.NEGATIVE_INFINITY) return { doubleValue: '-Infinity' };
   return { doubleValue: n };
 }
-
-/** True when an int64 computation overflowed; Firestore's int arithmetic never wraps. */
-export const outsideInt64 = (n: bigint): boolean => n < INT64_MIN || n > INT64_MAX;
 
 /** The name of a value's type for error messages, e.g. "integer", "map". */
 export function typeName(v: Value): string {
@@ -163,18 +168,6 @@ export function compareNumbers(a: Value, b: Value): number {
   }
   if (isInteger(b)) return 0 - compareIntegerToDouble(integerOf(b), doubleOf(a));
   return compareDoubles(doubleOf(a), doubleOf(b));
-}
-
-/** Orders document names (references) segment by segment, each segment in UTF-8 order. */
-export function compareResourceNames(a: string, b: string): number {
-  const as = a.split('/');
-  const bs = b.split('/');
-  const n = Math.min(as.length, bs.length);
-  for (let i = 0; i < n; i++) {
-    const c = compareUtf8(as[i], bs[i]);
-    if (c !== 0) return c;
-  }
-  return sign(as.length - bs.length);
 }
 
 function compareGeoPoints(a: LatLng, b: LatLng): number {
@@ -317,15 +310,14 @@ function canonicalCoordinate(raw: unknown, name: string, limit: number, where?: 
   return n === 0 ? 0 : n;
 }
 
-function expectType(raw: unknown, type: 'string' | 'object', key: string, where?: string): void {
-  const ok =
-    type === 'object' ? raw !== null && typeof raw === 'object' && !Array.isArray(raw) : typeof raw === type;
-  if (!ok) throw invalidValue(where, `${key} ${JSON.stringify(raw)} is not a JSON ${type}`);
+function expectType(raw: unknown, type: JsonShape, key: string, where?: string): void {
+  if (!hasJsonShape(raw, type))
+    throw invalidValue(where, `${key} ${JSON.stringify(raw)} is not a JSON ${type}`);
 }
 
 /**
  * A value as Firestore stores and answers it: integers as canonical decimal strings, doubles as numbers (NaN and
- * the infinities as strings), timestamps truncated to microseconds in UTC, bytes as padded standard base64.
+ * the infinities as strings), timestamps truncated to microseconds in UTC, bytes as padded standard base64, empty arrays and maps without `values`/`fields`.
  * Throws INVALID_ARGUMENT (naming `where`, a field path, when given) for anything Firestore would refuse.
  * References are checked for shape only; resource-name validation belongs to the caller that knows the database.
  */
@@ -379,23 +371,21 @@ export function canonicalValue(v: Value, where?: string): Value {
     }
     case 'array': {
       expectType(raw, 'object', 'arrayValue', where);
-      const values = (raw as { values?: unknown }).values ?? [];
-      if (!Array.isArray(values)) throw invalidValue(where, 'arrayValue.values is not a JSON array');
-      return {
-        arrayValue: {
-          values: values.map((item: Value, i) => {
-            const c = canonicalValue(item, where === undefined ? undefined : `${where}[${i}]`);
-            if (isArray(c)) throw invalidValue(where, 'Cannot convert an array value in an array value.');
-            return c;
-          }),
-        },
-      };
+      const values = ((raw as { values?: unknown }).values ?? []) as Value[];
+      expectType(values, 'array', 'arrayValue.values', where);
+      return arrayValue(
+        values.map((item, i) => {
+          const c = canonicalValue(item, where === undefined ? undefined : `${where}[${i}]`);
+          if (isArray(c)) throw invalidValue(where, 'Cannot convert an array value in an array value.');
+          return c;
+        }),
+      );
     }
     case 'map': {
       expectType(raw, 'object', 'mapValue', where);
       const fields = (raw as { fields?: unknown }).fields ?? {};
       expectType(fields, 'object', 'mapValue.fields', where);
-      return { mapValue: { fields: canonicalFields(fields as Record<string, Value>, where) } };
+      return mapValue(canonicalFields(fields as Record<string, Value>, where));
     }
   }
 }

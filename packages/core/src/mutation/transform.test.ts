@@ -6,7 +6,8 @@ import { applyFieldTransforms, validateFieldTransforms } from './transform.js';
 const int = (n: number | string): Value => ({ integerValue: String(n) });
 const dbl = (n: number | 'NaN' | 'Infinity'): Value => ({ doubleValue: n });
 const str = (s: string): Value => ({ stringValue: s });
-const arr = (...values: Value[]): Value => ({ arrayValue: { values } });
+// Firestore's own form: an empty array has no `values`.
+const arr = (...values: Value[]): Value => ({ arrayValue: values.length > 0 ? { values } : {} });
 const map = (fields: Record<string, Value>): Value => ({ mapValue: { fields } });
 const NULL: Value = { nullValue: null };
 const T = '2026-11-28T03:06:46.842292Z';
@@ -189,6 +190,10 @@ describe('validateFieldTransforms', () => {
     expect(check([{ fieldPath: 'a-b', increment: int(1) }])?.message).toMatch(
       /^Invalid property path "a-b"\./,
     );
+    expect(check([{ increment: int(1) } as FieldTransform])).toEqual({
+      code: 3,
+      message: 'Invalid empty property path string.',
+    });
     expect(check([{ fieldPath: '', increment: int(1) }])).toEqual({
       code: 3,
       message: 'Invalid empty property path string.',

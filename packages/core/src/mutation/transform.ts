@@ -1,18 +1,18 @@
 import { formatFieldPath, getField, isPrefixPath, parseFieldPath, setField } from '../model/field-path.js';
+import { INT64_MAX, INT64_MIN, outsideInt64 } from '../model/int64.js';
+import { hasJsonShape } from '../model/json-shape.js';
 import { formatTimestamp, parseTimestamp } from '../model/timestamp.js';
 import {
+  arrayValue,
   arrayValues,
   canonicalValue,
   compareNumbers,
   doubleValue,
-  INT64_MAX,
-  INT64_MIN,
   integerOf,
   isArray,
   isInteger,
   isNaNValue,
   isNumber,
-  outsideInt64,
   toNumber,
   valueEquals,
 } from '../model/value.js';
@@ -55,6 +55,11 @@ function checkArrayOperand(a: ArrayValue | undefined, where: string): void {
  * valid operand, no transform of a field together with one of its nested fields, at most 500.
  */
 export function validateFieldTransforms(transforms: FieldTransform[]): void {
+  if (!hasJsonShape(transforms, 'array')) {
+    throw invalidArgument(
+      `Invalid field transforms: expected a JSON array, got ${JSON.stringify(transforms)}.`,
+    );
+  }
   if (transforms.length > MAX_FIELD_TRANSFORMS) {
     throw invalidArgument(
       `A document cannot be written because it has ${transforms.length} field transforms, more than the maximum of ${MAX_FIELD_TRANSFORMS}.`,
@@ -62,6 +67,9 @@ export function validateFieldTransforms(transforms: FieldTransform[]): void {
   }
   const paths: string[][] = [];
   for (const t of transforms) {
+    if (!hasJsonShape(t, 'object')) {
+      throw invalidArgument(`Invalid field transform: expected a JSON object, got ${JSON.stringify(t)}.`);
+    }
     const path = parseFieldPath(t.fieldPath);
     if (path.length === 1 && path[0] === '__name__')
       throw invalidArgument('Field transforms cannot target __name__.');
@@ -123,12 +131,12 @@ function union(current: Value | undefined, elements: Value[]): Value {
   for (const e of elements) {
     if (!values.some((v) => valueEquals(v, e))) values.push(e);
   }
-  return { arrayValue: { values } };
+  return arrayValue(values);
 }
 
 function removeAll(current: Value | undefined, elements: Value[]): Value {
   const values = current && isArray(current) ? arrayValues(current) : [];
-  return { arrayValue: { values: values.filter((v) => !elements.some((e) => valueEquals(v, e))) } };
+  return arrayValue(values.filter((v) => !elements.some((e) => valueEquals(v, e))));
 }
 
 const NULL_RESULT: Value = { nullValue: null };

@@ -248,6 +248,40 @@ describe('validateWrite', () => {
       code: 3,
       message: 'A precondition may set exists or updateTime, not both.',
     });
+    const garbage = (write: unknown) => check(write as Write);
+    expect(garbage(null)).toEqual({ code: 3, message: 'Invalid write: expected a JSON object, got null.' });
+    expect(garbage({ delete: 5 })).toEqual({
+      code: 3,
+      message: 'Invalid delete: expected a JSON string, got 5.',
+    });
+    expect(garbage({ update: [] })).toEqual({
+      code: 3,
+      message: 'Invalid update: expected a JSON object, got [].',
+    });
+    expect(garbage({ update: {} })).toEqual({
+      code: 3,
+      message: 'Invalid update.name: expected a JSON string, got undefined.',
+    });
+    expect(garbage({ update: { name: NAME }, updateMask: { fieldPaths: 'a' } })).toEqual({
+      code: 3,
+      message: 'Invalid updateMask.fieldPaths: expected a JSON array, got "a".',
+    });
+    expect(garbage({ update: { name: NAME }, updateTransforms: {} })).toEqual({
+      code: 3,
+      message: 'Invalid field transforms: expected a JSON array, got {}.',
+    });
+    expect(garbage({ update: { name: NAME }, updateTransforms: [null] })).toEqual({
+      code: 3,
+      message: 'Invalid field transform: expected a JSON object, got null.',
+    });
+    expect(garbage({ transform: { document: 1 } })).toEqual({
+      code: 3,
+      message: 'Invalid transform.document: expected a JSON string, got 1.',
+    });
+    expect(garbage({ delete: NAME, currentDocument: { exists: 'yes' } })).toEqual({
+      code: 3,
+      message: 'Invalid currentDocument.exists: expected a JSON boolean, got "yes".',
+    });
     expect(check({ update: { name: NAME, fields: {} }, currentDocument: { updateTime: 'bad' } })).toEqual({
       code: 3,
       message: 'Invalid timestamp: "bad"',

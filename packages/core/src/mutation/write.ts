@@ -1,5 +1,6 @@
 import { validateDocument } from '../model/document.js';
 import { deleteField, getField, parseFieldPath, setField } from '../model/field-path.js';
+import { hasJsonShape, type JsonShape } from '../model/json-shape.js';
 import { parseDocumentName } from '../model/resource-name.js';
 import { parseTimestamp } from '../model/timestamp.js';
 import { canonicalFields, identicalFields } from '../model/value.js';
@@ -19,14 +20,19 @@ function checkInDatabase(name: string, database: string): void {
   }
 }
 
+function expectShape(value: unknown, shape: JsonShape, what: string): void {
+  if (!hasJsonShape(value, shape)) {
+    throw invalidArgument(`Invalid ${what}: expected a JSON ${shape}, got ${JSON.stringify(value)}.`);
+  }
+}
+
 function validatePrecondition(p: Precondition | undefined): void {
-  if (!p) return;
+  if (p === undefined) return;
+  expectShape(p, 'object', 'currentDocument');
   if (p.exists !== undefined && p.updateTime !== undefined) {
     throw invalidArgument('A precondition may set exists or updateTime, not both.');
   }
-  if (p.exists !== undefined && typeof p.exists !== 'boolean') {
-    throw invalidArgument(`Invalid precondition: exists must be a boolean, got ${JSON.stringify(p.exists)}.`);
-  }
+  if (p.exists !== undefined) expectShape(p.exists, 'boolean', 'currentDocument.exists');
   if (p.updateTime !== undefined) parseTimestamp(p.updateTime);
 }
 
@@ -35,6 +41,7 @@ function validatePrecondition(p: Precondition | undefined): void {
  * document name in `database` (`projects/{p}/databases/{d}`); a valid document, mask, transforms and precondition.
  */
 export function validateWrite(write: Write, database: string): void {
+  expectShape(write, 'object', 'write');
   const kinds = (['update', 'delete', 'transform'] as const).filter((k) => write[k] !== undefined);
   if (kinds.length === 0) throw invalidArgument('empty write operation');
   if (kinds.length > 1) {
@@ -45,16 +52,26 @@ export function validateWrite(write: Write, database: string): void {
   if (write.delete !== undefined) {
     if (write.updateMask) throw invalidArgument('a delete must not specify a document mask.');
     if (write.updateTransforms) throw invalidArgument('a delete must not specify a update transform.');
+    expectShape(write.delete, 'string', 'delete');
     checkInDatabase(write.delete, database);
   } else if (write.transform) {
     if (write.updateMask) throw invalidArgument('a transform must not specify a document mask.');
     if (write.updateTransforms) throw invalidArgument('a transform must not specify a update transform.');
+    expectShape(write.transform, 'object', 'transform');
+    expectShape(write.transform.document, 'string', 'transform.document');
     checkInDatabase(write.transform.document, database);
     validateFieldTransforms(write.transform.fieldTransforms ?? []);
-  } else if (write.update) {
-    checkInDatabase(write.update.name, database);
-    validateDocument(write.update);
-    for (const path of write.updateMask?.fieldPaths ?? []) parseFieldPath(path);
+  } else {
+    const update = write.update as Document;
+    expectShape(update, 'object', 'update');
+    expectShape(update.name, 'string', 'update.name');
+    checkInDatabase(update.name, database);
+    validateDocument(update);
+    if (write.updateMask !== undefined) {
+      expectShape(write.updateMask, 'object', 'updateMask');
+      expectShape(write.updateMask.fieldPaths ?? [], 'array', 'updateMask.fieldPaths');
+      for (const path of write.updateMask.fieldPaths ?? []) parseFieldPath(path);
+    }
     validateFieldTransforms(write.updateTransforms ?? []);
   }
   validatePrecondition(write.currentDocument);

@@ -68,10 +68,12 @@ export interface DocumentTransform {
   fieldTransforms?: FieldTransform[];
 }
 
-/** Exactly one of `update`, `delete`, `transform` is set. */
+/** Exactly one of `update`, `delete`, `verify`, `transform` is set. */
 export interface Write {
   update?: Document;
   delete?: string;
+  /** Checks `currentDocument` without writing: Firebase transactions verify documents they only read. */
+  verify?: string;
   transform?: DocumentTransform;
   updateMask?: DocumentMask;
   updateTransforms?: FieldTransform[];

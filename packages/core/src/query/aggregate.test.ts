@@ -144,6 +144,7 @@ describe('validateAggregations refuses', () => {
       [{ alias: 'x', count: { upTo: '99999999999999999999' } }],
       "Payload isn't valid for request.",
     ],
+    ['an unknown operator', [{ alias: 'x', max: {} } as Aggregation], "Payload isn't valid for request."],
     [
       'a sum over __name__',
       [{ alias: 'x', sum: { field: { fieldPath: '__name__' } } }],

@@ -12,6 +12,7 @@ import type { Aggregation, Document, StructuredQuery, Value } from '../protocol/
 import { invalidArgument } from '../status.js';
 import { isKeyPath, segmentsOf } from './field-path.js';
 import { normalizeOrderBy } from './normalize.js';
+import { checkAggregationsShape } from './shape.js';
 
 /** Production Firestore refuses more than five aggregations in one query (the official emulator fails with 500). */
 export const MAX_AGGREGATIONS = 5;
@@ -39,6 +40,7 @@ export function aggregationAliases(aggregations: Aggregation[]): string[] {
 
 /** Refuses (INVALID_ARGUMENT, with the official emulator's messages) aggregations Firestore would not run. */
 export function validateAggregations(aggregations: Aggregation[]): void {
+  checkAggregationsShape(aggregations);
   if (aggregations.length === 0) throw invalidArgument('Aggregations can not be empty.');
   if (aggregations.length > MAX_AGGREGATIONS) {
     throw invalidArgument(`Aggregations can not have more than ${MAX_AGGREGATIONS} entries.`);

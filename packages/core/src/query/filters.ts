@@ -23,7 +23,7 @@ export function leafFilters(filter: Filter | undefined): LeafFilter[] {
   return out;
 }
 
-export const RANGE_OPERATORS: ReadonlySet<FieldOperator> = new Set([
+const RANGE_OPERATORS: ReadonlySet<FieldOperator> = new Set([
   'LESS_THAN',
   'LESS_THAN_OR_EQUAL',
   'GREATER_THAN',

@@ -1,6 +1,6 @@
 import { compareUtf8, formatFieldPath } from '../model/index.js';
 import type { Direction, Order, StructuredQuery } from '../protocol/v1.js';
-import { isKeyPath, KEY_FIELD, segmentsOf } from './field-path.js';
+import { canonicalPath, isKeyPath, KEY_FIELD, segmentsOf } from './field-path.js';
 import { isInequality, leafFilters } from './filters.js';
 
 /** Orders field paths segment by segment, each in UTF-8 order. */
@@ -39,7 +39,7 @@ export function normalizeOrderBy(query: StructuredQuery, implied: string[][] = [
   const seen = new Set<string>();
   let direction: Direction = 'ASCENDING';
   for (const order of query.orderBy ?? []) {
-    const path = formatFieldPath(segmentsOf(order.field));
+    const path = canonicalPath(order.field);
     direction = directionOf(order);
     orders.push({ field: { fieldPath: path }, direction });
     seen.add(path);

@@ -362,6 +362,37 @@ describe('validateQuery refuses', () => {
     expect(refusal(query)).toBe(message);
   });
 
+  it.each<[string, unknown]>([
+    ['from as an object', { from: { collectionId: 'c' } }],
+    ['orderBy as an object', { from: c, orderBy: { field: { fieldPath: 'v' } } }],
+    ['filters as an object', { from: c, where: { compositeFilter: { op: 'AND', filters: {} } } }],
+    ['cursor values as an object', { from: c, orderBy: [asc('v')], startAt: { values: {} } }],
+    ['a limit that is not a number', { from: c, limit: 'x' }],
+    [
+      'a value that is a string',
+      { from: c, where: { fieldFilter: { field: { fieldPath: 'v' }, op: 'EQUAL', value: 'x' } } },
+    ],
+    ['where as an array', { from: c, where: [] }],
+    ['an unknown key', { from: c, foo: 1 }],
+    ['an unknown direction', { from: c, orderBy: [{ field: { fieldPath: 'v' }, direction: 'SIDEWAYS' }] }],
+  ])('refuses a malformed payload: %s', (_, query) => {
+    expect(refusal(query as StructuredQuery)).toBe("Payload isn't valid for request.");
+  });
+
+  it('multiplies the disjuncts of an and of ors, and adds those of an or', () => {
+    expect(refusal({ from: c, where: and(or(...equalities(5)), or(...equalities(7, 'w'))) })).toBe(
+      'Too many disjunctions after normalization. Result had 35 disjunctions which is more than the maximum of 30',
+    );
+    expect(
+      refusal({
+        from: c,
+        where: or(ff('v', 'IN', ints(15)), ff('w', 'IN', ints(15)), ff('x', 'EQUAL', i(1))),
+      }),
+    ).toBe(
+      'Too many disjunctions after normalization. Result had 31 disjunctions which is more than the maximum of 30',
+    );
+  });
+
   it('counts a document parent as an ancestor filter', () => {
     expect(refusal({ from: c, where: and(...equalities(100)) }, `${ROOT}/o/a`)).toBe(
       'The query may not have more than 100 filters + sort orders + ancestor total. Currently there are 100 filters, 0 sort orders, and one ancestor filter.',
@@ -520,6 +551,11 @@ describe('validateQuery accepts', () => {
         startAt: { values: [arr(arr(i(1)))] },
       },
     ],
+    [
+      '!= with in of 30 (!= does not expand)',
+      { from: c, where: and(ff('w', 'NOT_EQUAL', i(1)), ff('v', 'IN', ints(30))) },
+    ],
+    ['IS_NOT_NULL with in of 30', { from: c, where: and(uf('w', 'IS_NOT_NULL'), ff('v', 'IN', ints(30))) }],
     ['limit 0', { from: c, limit: 0 }],
     [
       '__name__ referring elsewhere in the database',

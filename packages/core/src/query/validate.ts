@@ -12,11 +12,12 @@ import {
 import type { Aggregation, Cursor, FieldFilter, Filter, StructuredQuery, Value } from '../protocol/v1.js';
 import { Code, invalidArgument, StatusError } from '../status.js';
 import { aggregatedFields, validateAggregations } from './aggregate.js';
-import { isKeyPath, KEY_FIELD, segmentsOf } from './field-path.js';
+import { canonicalPath, isKeyPath, KEY_FIELD, segmentsOf } from './field-path.js';
 import { isNegation, type LeafFilter, leafFilters } from './filters.js';
 import { compareSegments, directionOf, inequalityFields, normalizeOrderBy } from './normalize.js';
 import { canonicalOperand } from './operand.js';
 import { limitOf, offsetOf } from './paging.js';
+import { checkQueryShape } from './shape.js';
 
 /** Firestore's limits on a query's shape. */
 export const QUERY_LIMITS = {
@@ -118,7 +119,7 @@ function checkFilter(filter: Filter, database: string | undefined): void {
 function countFilters(leaves: LeafFilter[]): number {
   const keys = new Set<string>();
   for (const leaf of leaves) {
-    const path = formatFieldPath(segmentsOf(leaf.filter.field));
+    const path = canonicalPath(leaf.filter.field);
     if (leaf.kind === 'unary') keys.add(JSON.stringify([path, leaf.filter.op]));
     else if (leaf.filter.op === 'IN' || leaf.filter.op === 'ARRAY_CONTAINS_ANY') {
       for (const v of arrayValues(leaf.filter.value)) keys.add(JSON.stringify([path, leaf.filter.op, v]));
@@ -215,7 +216,7 @@ function checkWhere(query: StructuredQuery, database: string | undefined, ancest
 function checkOrderBy(query: StructuredQuery): void {
   const seen = new Set<string>();
   for (const order of query.orderBy ?? []) {
-    const path = formatFieldPath(segmentsOf(order.field));
+    const path = canonicalPath(order.field);
     if (seen.has(path)) throw invalidArgument(`order by clause cannot contain duplicate fields ${path}`);
     seen.add(path);
   }
@@ -289,6 +290,7 @@ function checkAggregatedFields(query: StructuredQuery, aggregations: Aggregation
  * `aggregations`, validates an aggregation query: the aggregations and how they combine with the query.
  */
 export function validateQuery(query: StructuredQuery, parent?: string, aggregations?: Aggregation[]): void {
+  checkQueryShape(query);
   if (aggregations) validateAggregations(aggregations);
   const database = parent === undefined ? undefined : parseParent(parent).database;
   const ancestor = parent !== undefined && parseParent(parent).path.length > 0;

@@ -16,6 +16,26 @@ import type { EngineContext } from './context.js';
 import { checkArray, checkObject, checkOptionalString } from './request-checks.js';
 import type { Transaction } from './transactions.js';
 
+/** Firestore's `verify` write (firebase/firestore/lite's transactions send them): a precondition and nothing else. */
+type CommitWrite = Write & { verify?: string };
+
+/**
+ * A verify is checked as a delete with the same precondition would be, and that delete is then not applied: core
+ * knows write preconditions, and this keeps their codes and messages in one place.
+ */
+function asPreconditionCheck(write: CommitWrite): Write | undefined {
+  if (write.verify === undefined) return undefined;
+  if (write.update !== undefined || write.delete !== undefined || write.transform !== undefined) {
+    throw new StatusError(
+      Code.INVALID_ARGUMENT,
+      'A write must set exactly one of update, delete, transform and verify.',
+    );
+  }
+  if (!write.currentDocument)
+    throw new StatusError(Code.INVALID_ARGUMENT, 'a verify must contain a precondition');
+  return { delete: write.verify, currentDocument: write.currentDocument };
+}
+
 const hasTransforms = (write: Write) =>
   (write.updateTransforms?.length ?? 0) > 0 || write.transform !== undefined;
 
@@ -41,7 +61,7 @@ export function commit(ctx: EngineContext, request: CommitRequest): CommitOutcom
   checkArray(writes, 'writes');
   writes.forEach((write, i) => {
     checkObject(write, `writes[${i}]`);
-    validateWrite(write, database);
+    validateWrite(asPreconditionCheck(write) ?? write, database);
   });
   checkOptionalString(request.transaction, 'transaction');
   let tx: Transaction | undefined;
@@ -57,13 +77,18 @@ export function commit(ctx: EngineContext, request: CommitRequest): CommitOutcom
   const micros = ctx.clock.tick();
   const commitTime = microsToTimestamp(micros);
   const states = new Map<string, Document | null>();
-  const writeResults: WriteResult[] = writes.map((write) => {
-    const name = writeTarget(write);
+  const writeResults: WriteResult[] = writes.map((write: CommitWrite) => {
+    const check = asPreconditionCheck(write);
+    const name = writeTarget(check ?? write);
     const current = states.has(name) ? states.get(name)! : store.get(name).doc;
+    if (check) {
+      applyWrite(current, check, commitTime);
+      return { updateTime: current?.updateTime ?? commitTime };
+    }
     const { document, transformResults } = applyWrite(current, write, commitTime);
     states.set(name, document);
     const result: WriteResult = {};
-    if (document) result.updateTime = commitTime;
+    if (document) result.updateTime = document.updateTime;
     if (hasTransforms(write)) result.transformResults = transformResults;
     return result;
   });

@@ -83,9 +83,10 @@ export class DatabaseStore {
     const changes: DocumentChangeRecord[] = [];
     for (const [name, after] of states) {
       const before = this.get(name).doc;
-      if (!before && !after) continue;
-      let versions = this.docs.get(name);
-      if (!versions) this.docs.set(name, (versions = []));
+      // A write that changed nothing keeps the document's updateTime and is no change at all.
+      if (before === after || (before && after && before.updateTime === after.updateTime)) continue;
+      const versions = this.docs.get(name) ?? [];
+      if (versions.length === 0) this.docs.set(name, versions);
       versions.push({ version, doc: after });
       changes.push({ name, before, after });
     }

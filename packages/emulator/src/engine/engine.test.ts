@@ -93,6 +93,42 @@ describe('commit', () => {
     expect(ok.writeResults).toHaveLength(1);
   });
 
+  it('checks verify writes (firebase/firestore/lite transactions) without changing anything', async () => {
+    const engine = new Engine();
+    const { commitTime } = await engine.call('commit', { database: DB, writes: [set('a/b', { x: int(1) })] });
+    const verify = (path: string, currentDocument: object) =>
+      ({ verify: docName(path), currentDocument }) as never;
+    const ok = await engine.call('commit', {
+      database: DB,
+      writes: [verify('a/b', { updateTime: commitTime }), verify('a/none', { exists: false })],
+    });
+    expect(ok.writeResults).toEqual([{ updateTime: commitTime }, { updateTime: ok.commitTime }]);
+    expect(engine.database(DB).get(docName('a/b')).doc?.updateTime).toBe(commitTime);
+    await expectStatus(
+      engine.call('commit', {
+        database: DB,
+        writes: [verify('a/b', { updateTime: '2020-01-01T00:00:00Z' }), set('a/c', {})],
+      }),
+      'FAILED_PRECONDITION',
+    );
+    expect(engine.database(DB).get(docName('a/c')).doc).toBeNull();
+    await expectStatus(
+      engine.call('commit', { database: DB, writes: [{ verify: docName('a/b') } as never] }),
+      'INVALID_ARGUMENT',
+      'a verify must contain a precondition',
+    );
+  });
+
+  it('keeps the updateTime of a write that changes nothing and logs no change for it', async () => {
+    const engine = new Engine();
+    const first = await engine.call('commit', { database: DB, writes: [set('a/b', { x: int(1) })] });
+    const again = await engine.call('commit', { database: DB, writes: [set('a/b', { x: int(1) })] });
+    expect(again.writeResults).toEqual([{ updateTime: first.commitTime }]);
+    expect(engine.database(DB).log.since(1)).toEqual([
+      { version: 2, commitTime: again.commitTime, changes: [] },
+    ]);
+  });
+
   it('refuses writes naming another database and malformed requests', async () => {
     const engine = new Engine();
     await expectStatus(

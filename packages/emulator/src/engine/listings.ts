@@ -1,6 +1,7 @@
 import {
   Code,
   type Cursor,
+  canonicalValue,
   type Document,
   documentName,
   getField,
@@ -95,6 +96,16 @@ function parseOrderBy(orderBy: string | undefined): Order[] {
   });
 }
 
+function cursorOfToken(token: string, length: number): Value[] {
+  const values = decodeToken(token);
+  if (!Array.isArray(values) || values.length !== length) throw invalidPageToken();
+  try {
+    return values.map((v) => canonicalValue(v));
+  } catch (error) {
+    throw error instanceof StatusError ? invalidPageToken() : error;
+  }
+}
+
 function cursorAfter(doc: Document, orders: Order[]): Value[] {
   return orders.map((o) =>
     o.field.fieldPath === KEY_FIELD
@@ -143,9 +154,10 @@ export function listDocuments(
   validateQuery(query, parent);
   const orders = normalizeOrderBy(query);
   if (request.pageToken) {
-    const values = decodeToken(request.pageToken);
-    if (!Array.isArray(values) || values.length !== orders.length) throw invalidPageToken();
-    query.startAt = { values, before: false } satisfies Cursor;
+    query.startAt = {
+      values: cursorOfToken(request.pageToken, orders.length),
+      before: false,
+    } satisfies Cursor;
   }
   if (pageSize !== undefined) query.limit = pageSize + 1;
   const view = openReadView(ctx, database, { transaction: request.transaction, readTime: request.readTime });

@@ -76,7 +76,9 @@ export function getDocument(ctx: EngineContext, database: string, request: GetDo
 export function batchGet(ctx: EngineContext, request: BatchGetDocumentsRequest): BatchGetDocumentsResponse[] {
   const names = request.documents ?? [];
   checkArray(names, 'documents');
-  names.forEach((name, i) => documentIn(request.database, name, `documents[${i}]`));
+  names.forEach((name, i) => {
+    documentIn(request.database, name, `documents[${i}]`);
+  });
   const mask = maskPaths(request.mask, 'mask');
   const view = openReadView(ctx, request.database, request);
   const out: BatchGetDocumentsResponse[] = [];

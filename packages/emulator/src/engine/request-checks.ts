@@ -49,7 +49,9 @@ export function optionalInt32(v: unknown, field: string): number | undefined {
 
 export function checkStringArray(v: unknown, field: string): asserts v is string[] {
   checkArray(v, field);
-  v.forEach((item, i) => checkString(item, `${field}[${i}]`));
+  v.forEach((item, i) => {
+    checkString(item, `${field}[${i}]`);
+  });
 }
 
 /** A DocumentMask's field paths, or undefined when there is no mask. */

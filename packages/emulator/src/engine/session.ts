@@ -48,6 +48,7 @@ const BY_DATABASE: ReadonlySet<Method> = new Set(['commit', 'batchGet', 'beginTr
 class ProtocolSession implements Session {
   private seq = 0;
   private database: string | undefined;
+  /** The connection's bearer token: security rules (a later issue) will read it. */
   private token: string | null = null;
   private closed = false;
   private lastHeard = Date.now();
@@ -66,83 +67,52 @@ class ProtocolSession implements Session {
     }
   }
 
-  /** The bearer token of the connection, for security rules. */
-  get credentials(): string | null {
-    {
-        this.token;
-        return;
-      }
-  }
-
   receive(text: string): void {
     if (this.closed) return;
     this.lastHeard = Date.now();
     if (typeof text !== 'string') {
-        this.fail(invalid('Frames must be text messages.'));
-        return;
-      }
+      this.fail(invalid('Frames must be text messages.'));
+      return;
+    }
     if (text.length > MAX_FRAME_LENGTH) {
-      {
-        this.fail(
-        invalid(`Frame of ${text.length} characters exceeds the limit of ${MAX_FRAME_LENGTH}.`),
-      );
-        return;
-      }
+      this.fail(invalid(`Frame of ${text.length} characters exceeds the limit of ${MAX_FRAME_LENGTH}.`));
+      return;
     }
     let frame: unknown;
     try {
       frame = JSON.parse(text);
     } catch (e) {
-      {
-        this.fail(invalid(`Frame is not valid JSON: ${(e as Error).message}`));
-        return;
-      }
+      this.fail(invalid(`Frame is not valid JSON: ${(e as Error).message}`));
+      return;
     }
     if (!isRecord(frame) || typeof frame.type !== 'string') {
-      {
-        this.fail(invalid('A frame must be a JSON object with a string "type".'));
-        return;
-      }
+      this.fail(invalid('A frame must be a JSON object with a string "type".'));
+      return;
     }
     switch (frame.type) {
       case 'hello':
-        {
         this.hello(frame);
-        return;
-      }
+        break;
       case 'request':
-        {
         this.request(frame);
-        return;
-      }
+        break;
       case 'ping':
-        {
         this.emit({ type: 'pong' });
-        return;
-      }
+        break;
       case 'pong':
-        return;
+        break;
       case 'auth':
-        {
         this.auth(frame);
-        return;
-      }
+        break;
       case 'listen':
-        if (!this.database) {
-        this.fail(invalid('Send a hello frame first.'));
-        return;
-      }
-        {
         this.fail(
-          new StatusError(Code.UNIMPLEMENTED, 'Listen is not implemented by this server yet.'),
+          this.database
+            ? new StatusError(Code.UNIMPLEMENTED, 'Listen is not implemented by this server yet.')
+            : invalid('Send a hello frame first.'),
         );
-        return;
-      }
+        break;
       default:
-        {
         this.fail(invalid(`Unknown frame type ${JSON.stringify(frame.type)}.`));
-        return;
-      }
     }
   }
 
@@ -171,9 +141,9 @@ class ProtocolSession implements Session {
 
   private hello(frame: Record<string, unknown>): void {
     if (this.database) {
-        this.fail(invalid('This connection has already said hello.'));
-        return;
-      }
+      this.fail(invalid('This connection has already said hello.'));
+      return;
+    }
     try {
       if (frame.version !== PROTOCOL_VERSION) {
         throw invalid(
@@ -187,10 +157,8 @@ class ProtocolSession implements Session {
         throw invalid('hello "token" must be a string.');
     } catch (error) {
       this.fail(error);
-      {
-        this.end(CloseCode.POLICY_VIOLATION, 'Refused hello.');
-        return;
-      }
+      this.end(CloseCode.POLICY_VIOLATION, 'Refused hello.');
+      return;
     }
     this.database = frame.database as string;
     this.token = (frame.token as string | undefined) ?? null;
@@ -204,10 +172,8 @@ class ProtocolSession implements Session {
 
   private auth(frame: Record<string, unknown>): void {
     if (frame.token !== null && typeof frame.token !== 'string') {
-      {
-        this.fail(invalid('auth "token" must be a string or null.'));
-        return;
-      }
+      this.fail(invalid('auth "token" must be a string or null.'));
+      return;
     }
     this.token = frame.token;
   }
@@ -215,10 +181,8 @@ class ProtocolSession implements Session {
   private request(frame: Record<string, unknown>): void {
     const { id, method, body } = frame;
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) {
-      {
-        this.fail(invalid('A request needs an "id" that is a non-negative integer.'));
-        return;
-      }
+      this.fail(invalid('A request needs an "id" that is a non-negative integer.'));
+      return;
     }
     try {
       if (!this.database) throw invalid('Send a hello frame before requests.');

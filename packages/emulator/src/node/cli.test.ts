@@ -18,7 +18,7 @@ beforeAll(() => {
 
 afterEach(() => {
   for (const child of children.splice(0))
-    if (child.exitCode === null && child.pid) process.kill(child.pid, 'SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 function run(args: string[]) {
@@ -28,7 +28,9 @@ function run(args: string[]) {
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal)),
+  );
   const ready = new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', () => {
       const line = stdout.split('\n').find((l) => l.startsWith('Kindling emulator ready at '));

@@ -40,17 +40,22 @@ if (!/^\d+$/.test(args.port ?? '0') || !Number.isInteger(port) || port > 65535) 
   fail(`--port must be an integer from 0 to 65535, got ${JSON.stringify(args.port)}`);
 }
 
-try {
-  const emulator = await startEmulator({ host: args.host, port, projectId: args.project });
-  process.stdout.write(`Kindling emulator ready at ${emulator.url} (project ${emulator.projectId})\n`);
-  const shutdown = () => {
-    emulator.stop().then(
+// Signal handlers go in before the ready line: a supervisor may signal the moment it reads it.
+const starting = startEmulator({ host: args.host, port, projectId: args.project });
+const shutdown = () => {
+  starting
+    .then((emulator) => emulator.stop())
+    .then(
       () => process.exit(0),
       () => process.exit(1),
     );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);
+
+try {
+  const emulator = await starting;
+  process.stdout.write(`Kindling emulator ready at ${emulator.url} (project ${emulator.projectId})\n`);
 } catch (error) {
   process.stderr.write(`kindling-emulator: cannot start: ${(error as Error).message}\n`);
   process.exit(1);
