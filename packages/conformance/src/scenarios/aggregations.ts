@@ -74,4 +74,31 @@ export const aggregationScenarios: Scenario[] = [
       });
     },
   },
+  {
+    name: 'aggregations over or-filters, cursors and fields with no numbers',
+    async run(fs, db, ctx) {
+      const path = ctx.col('agg');
+      await seed(fs, db, path, {
+        a: { n: 1, s: 'x', t: 1 },
+        b: { n: 2, s: 'y', t: 2.5 },
+        c: { n: 3, s: 'z' },
+        d: { n: 4, s: null, t: -1 },
+      });
+      const col = fs.collection(db, path);
+      const spec = {
+        count: fs.count(),
+        sumS: fs.sum('s'),
+        avgS: fs.average('s'),
+        sumT: fs.sum('t'),
+        avgT: fs.average('t'),
+      };
+      return {
+        or: await ctx.aggregate(fs.query(col, fs.or(fs.where('n', '==', 1), fs.where('n', '>=', 3))), spec),
+        cursor: await ctx.aggregate(fs.query(col, fs.orderBy('n'), fs.startAfter(1), fs.endBefore(4)), spec),
+        limitToLast: await ctx.outcome(() =>
+          ctx.aggregate(fs.query(col, fs.orderBy('n'), fs.limitToLast(2)), spec),
+        ),
+      };
+    },
+  },
 ];

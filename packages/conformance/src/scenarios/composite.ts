@@ -1,5 +1,5 @@
 import type { Scenario } from '../scenario.js';
-import { type Docs, queryScenario } from './helpers.js';
+import { type Constraints, type Docs, queryScenario } from './helpers.js';
 
 const people: Docs = {
   ann: { city: 'SF', age: 30, tags: ['a', 'b'] },
@@ -10,7 +10,7 @@ const people: Docs = {
   fay: { age: 30 },
 };
 
-const q = (name: string, build: Parameters<typeof queryScenario>[2]) => queryScenario(name, people, build);
+const q = (name: string, build: Constraints) => queryScenario(name, people, build);
 
 export const compositeScenarios: Scenario[] = [
   q('and of equality and inequality', (fs) => [

@@ -1,6 +1,7 @@
 import type * as lite from 'firebase/firestore/lite';
+import type { Api } from '../normalize.js';
 import type { Scenario } from '../scenario.js';
-import { type Docs, ids, queryScenario, seed } from './helpers.js';
+import { type Constraints, type Docs, ids, queryScenario, seed } from './helpers.js';
 
 const cities: Docs = {
   sf: { name: 'San Francisco', state: 'CA', pop: 860000 },
@@ -15,17 +16,13 @@ const cities: Docs = {
   nopop: { name: 'Nowhere', state: 'NA' },
 };
 
-const q = (name: string, build: Parameters<typeof queryScenario>[2]) => queryScenario(name, cities, build);
+const q = (name: string, build: Constraints) => queryScenario(name, cities, build);
 
 /** Seeds the cities, then lets the scenario build a query that needs a DocumentSnapshot as cursor. */
 function snapshotCursor(
   name: string,
   cursorId: string,
-  build: (
-    fs: Parameters<Scenario['run']>[0],
-    col: lite.CollectionReference,
-    at: lite.DocumentSnapshot,
-  ) => lite.Query,
+  build: (fs: Api, col: lite.CollectionReference, at: lite.DocumentSnapshot) => lite.Query,
 ): Scenario {
   return {
     name,

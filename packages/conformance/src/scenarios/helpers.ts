@@ -4,6 +4,9 @@ import type { Scenario, ScenarioContext } from '../scenario.js';
 
 export type Docs = Record<string, lite.DocumentData>;
 
+/** Builds a query's constraints from the leg's API module. */
+export type Constraints = (fs: Api) => (lite.QueryConstraint | lite.QueryCompositeFilterConstraint)[];
+
 /** Writes `docs` (id → data) into `collectionPath` in one batch. */
 export async function seed(fs: Api, db: lite.Firestore, collectionPath: string, docs: Docs): Promise<void> {
   const batch = fs.writeBatch(db);
@@ -23,7 +26,7 @@ export function ids(snapshot: lite.QuerySnapshot): string[] {
 export function queryScenario(
   name: string,
   docs: Docs | ((fs: Api, db: lite.Firestore, ctx: ScenarioContext) => Docs),
-  constraints: (fs: Api) => (lite.QueryConstraint | lite.QueryCompositeFilterConstraint)[],
+  constraints: Constraints,
 ): Scenario {
   return {
     name,

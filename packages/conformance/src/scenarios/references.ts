@@ -181,4 +181,34 @@ export const referenceScenarios: Scenario[] = [
       };
     },
   },
+  {
+    name: 'path arguments: slashes inside segments, surrounding slashes, references as parents',
+    async run(fs, db, ctx) {
+      const c = ctx.col('p');
+      const parent = fs.doc(db, c, 'd');
+      return {
+        joined: fs.doc(db, `${c}/d`, 'sub/e').path,
+        leading: await ctx.thrown(() => fs.doc(db, `/${c}/d`)),
+        trailing: await ctx.thrown(() => fs.doc(db, `${c}/d/`)),
+        fromDoc: fs.collection(parent, 'sub', 'x', 'y').path,
+        docFromDoc: fs.doc(parent, 'sub/x').path,
+        emptySegment: await ctx.thrown(() => fs.doc(db, c, '')),
+        collectionOfDocPath: await ctx.thrown(() => fs.collection(parent, 'sub', 'x')),
+        groupWithSlash: await ctx.thrown(() => fs.collectionGroup(db, 'a/b')),
+      };
+    },
+  },
+  {
+    name: "'__name__' as a field path is the document id",
+    async run(fs, db, ctx) {
+      const path = ctx.col('names');
+      await seed(fs, db, path, { a: { n: 1 }, b: { n: 2 }, c: { n: 3 } });
+      const col = fs.collection(db, path);
+      return {
+        byString: ids(await fs.getDocs(fs.query(col, fs.where('__name__', '>', fs.doc(col, 'a'))))),
+        ordered: ids(await fs.getDocs(fs.query(col, fs.orderBy('__name__'), fs.startAfter('a')))),
+        fieldPath: ids(await fs.getDocs(fs.query(col, fs.where(new fs.FieldPath('__name__'), '==', 'c')))),
+      };
+    },
+  },
 ];

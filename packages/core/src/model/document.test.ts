@@ -18,6 +18,13 @@ function nested(levels: number, alternate = false): Value {
 describe('documentSize', () => {
   it('follows the storage-size rules (the documented users/jeff/tasks/my_task_id example is 44 bytes)', () => {
     expect(documentNameSize(`${DB}/users/jeff/tasks/my_task_id`)).toBe(44);
+    // Numeric ids are integers of 8 bytes: the official emulator takes t of 48,512 characters here, not 48,513.
+    expect(documentNameSize(`${DB}/c/__id12345__`)).toBe(26);
+    const numeric = (x: number): Document => ({
+      name: `${DB}/c/__id12345__`,
+      fields: { s: str('a'.repeat(1_000_000)), t: str('a'.repeat(x)) },
+    });
+    expect(documentSize(numeric(48512))).toBe(1_048_576);
     expect(
       documentSize({
         name: `${DB}/users/jeff/tasks/my_task_id`,
@@ -159,6 +166,10 @@ describe('validateDocument', () => {
       code: 3,
       message: `Invalid value for field 'i': integerValue "1.5" is not a 64-bit integer`,
     });
+    expect(check({ r: { referenceValue: `${DB}/c/${'a'.repeat(1501)}` } })).toEqual({
+      code: 3,
+      message: 'The key path element name is longer than 1500 bytes.',
+    });
     expect(check({ r: { referenceValue: 'bad' } })).toEqual({
       code: 3,
       message: 'Resource name "bad" lacks "projects" at index 0.',
@@ -184,6 +195,10 @@ describe('validateDocument', () => {
     expect(check({}, `${DB}/c`)).toEqual({
       code: 3,
       message: `Document name "${DB}/c" lacks "/" at index 47.`,
+    });
+    expect(check({}, `${DB}/c/${'a'.repeat(1501)}`)).toEqual({
+      code: 3,
+      message: 'The key path element name is longer than 1500 bytes.',
     });
   });
 });

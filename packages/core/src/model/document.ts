@@ -3,7 +3,7 @@ import { invalidArgument } from '../status.js';
 import { decodeBase64 } from './base64.js';
 import { formatFieldPath } from './field-path.js';
 import { hasJsonShape } from './json-shape.js';
-import { checkIdLengths, parseDocumentName } from './resource-name.js';
+import { checkIdLengths, isNumericId, parseDocumentName } from './resource-name.js';
 import { utf8Length } from './utf8.js';
 import { arrayValues, canonicalValue, isVector, mapFields, valueKind } from './value.js';
 
@@ -19,9 +19,9 @@ const RESERVED_FIELD = /^__.*__$/;
 // Firestore's storage-size rules: a string costs its UTF-8 bytes plus one.
 const stringSize = (s: string) => utf8Length(s) + 1;
 
-/** The storage size of a document name: each collection and document id as a string, plus 16. */
+/** The storage size of a document name: each id as a string (a numeric id as 8 bytes), plus 16. */
 export function documentNameSize(name: string): number {
-  return parseDocumentName(name).path.reduce((sum, id) => sum + stringSize(id), 16);
+  return parseDocumentName(name).path.reduce((sum, id) => sum + (isNumericId(id) ? 8 : stringSize(id)), 16);
 }
 
 function fieldsSize(fields: Record<string, Value> | undefined): number {
@@ -90,7 +90,8 @@ function checkValue(value: Value, where: string, depth: number): void {
   let size = 0;
   if ('stringValue' in value) size = utf8Length(value.stringValue);
   else if ('bytesValue' in value) size = decodeBase64(value.bytesValue).length;
-  else if ('referenceValue' in value) parseDocumentName(value.referenceValue, 'Resource name');
+  else if ('referenceValue' in value)
+    checkIdLengths(parseDocumentName(value.referenceValue, 'Resource name').path);
   if (size > MAX_VALUE_BYTES) {
     throw invalidArgument(`The value of property "${where}" is longer than ${MAX_VALUE_BYTES} bytes.`);
   }

@@ -181,6 +181,9 @@ export function collectionOf(path: string[]): string {
   return path[path.length - 2];
 }
 
+/** Whether a document id is a numeric id (`__id7__`), which Firestore stores as an integer. */
+export const isNumericId = (id: string): boolean => NUMERIC_ID.test(id);
+
 const numericId = (id: string): bigint | undefined => {
   const m = NUMERIC_ID.exec(id);
   return m ? BigInt(m[1]) : undefined;

@@ -195,6 +195,8 @@ describe('canonicalValue', () => {
         t3: ts('2024-01-01T00:00:00.120Z'),
         b: bytes('-_8'),
         n: { nullValue: 'NULL_VALUE' },
+        bt: { booleanValue: 'true' } as unknown as Value,
+        g0: { geoPointValue: { latitude: null, longitude: -0 } } as unknown as Value,
         g: { geoPointValue: { latitude: 1 } } as Value,
         a: { arrayValue: {} },
         m: { mapValue: { fields: { x: int('+3') } } },
@@ -211,6 +213,8 @@ describe('canonicalValue', () => {
       t3: ts('2024-01-01T00:00:00.120Z'),
       b: bytes('+/8='),
       n: NULL,
+      bt: { booleanValue: true },
+      g0: geo(0, 0),
       g: geo(1, 0),
       a: { arrayValue: {} },
       m: map({ x: int(3) }),
@@ -229,7 +233,11 @@ describe('canonicalValue', () => {
     );
     bad({ integerValue: '0x10' }, 'integerValue "0x10" is not a 64-bit integer');
     bad({ doubleValue: 'abc' }, 'doubleValue "abc" is not a number');
-    bad({ booleanValue: 'true' }, 'booleanValue "true" is not a boolean');
+    bad({ doubleValue: '1e400' }, 'doubleValue "1e400" is not a number');
+    bad({ geoPointValue: { latitude: 1, x: 2 } }, 'geoPointValue has an unknown field "x"');
+    bad({ arrayValue: { x: 1 } }, 'arrayValue has an unknown field "x"');
+    bad({ mapValue: { x: 1 } }, 'mapValue has an unknown field "x"');
+    bad({ booleanValue: 'yes' }, 'booleanValue "yes" is not a boolean');
     bad({ nullValue: 5 }, 'nullValue 5 is not null');
     bad({ stringValue: 1 }, 'stringValue 1 is not a JSON string');
     bad({ mapValue: [] }, 'mapValue [] is not a JSON object');

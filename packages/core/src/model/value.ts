@@ -286,7 +286,10 @@ function canonicalDouble(raw: unknown, where?: string): Value {
       : typeof raw === 'string' && (special || DECIMAL.test(raw))
         ? Number(raw)
         : undefined;
-  if (n === undefined) throw invalidValue(where, `doubleValue ${JSON.stringify(raw)} is not a number`);
+  // A decimal too large for a double is refused, not rounded to infinity.
+  if (n === undefined || (!special && typeof raw === 'string' && !Number.isFinite(n))) {
+    throw invalidValue(where, `doubleValue ${JSON.stringify(raw)} is not a number`);
+  }
   // Firestore stores -0.0 as 0.0.
   return doubleValue(n === 0 ? 0 : n);
 }
@@ -295,8 +298,9 @@ function canonicalDouble(raw: unknown, where?: string): Value {
 const javaDouble = (n: number) => (Number.isInteger(n) ? `${n}.0` : String(n));
 
 function canonicalCoordinate(raw: unknown, name: string, limit: number, where?: string): number {
+  // proto3 JSON reads an absent or null field as its default, 0.
   const n =
-    raw === undefined
+    raw === undefined || raw === null
       ? 0
       : typeof raw === 'number'
         ? raw
@@ -313,6 +317,11 @@ function canonicalCoordinate(raw: unknown, name: string, limit: number, where?: 
 function expectType(raw: unknown, type: JsonShape, key: string, where?: string): void {
   if (!hasJsonShape(raw, type))
     throw invalidValue(where, `${key} ${JSON.stringify(raw)} is not a JSON ${type}`);
+}
+
+function expectKeys(raw: unknown, allowed: string[], key: string, where?: string): void {
+  const unknown = Object.keys(raw as object).find((k) => !allowed.includes(k));
+  if (unknown !== undefined) throw invalidValue(where, `${key} has an unknown field "${unknown}"`);
 }
 
 /**
@@ -332,8 +341,11 @@ export function canonicalValue(v: Value, where?: string): Value {
       }
       return { nullValue: null };
     case 'boolean':
-      if (typeof raw !== 'boolean')
+      // Firestore's JSON parser also takes the strings "true" and "false".
+      if (raw === 'true' || raw === 'false') return { booleanValue: raw === 'true' };
+      if (typeof raw !== 'boolean') {
         throw invalidValue(where, `booleanValue ${JSON.stringify(raw)} is not a boolean`);
+      }
       return { booleanValue: raw };
     case 'integer':
       return { integerValue: canonicalInteger(raw, where) };
@@ -361,6 +373,7 @@ export function canonicalValue(v: Value, where?: string): Value {
       return { referenceValue: raw as string };
     case 'geoPoint': {
       expectType(raw, 'object', 'geoPointValue', where);
+      expectKeys(raw, ['latitude', 'longitude'], 'geoPointValue', where);
       const g = raw as Partial<LatLng>;
       return {
         geoPointValue: {
@@ -371,6 +384,7 @@ export function canonicalValue(v: Value, where?: string): Value {
     }
     case 'array': {
       expectType(raw, 'object', 'arrayValue', where);
+      expectKeys(raw, ['values'], 'arrayValue', where);
       const values = ((raw as { values?: unknown }).values ?? []) as Value[];
       expectType(values, 'array', 'arrayValue.values', where);
       return arrayValue(
@@ -383,6 +397,7 @@ export function canonicalValue(v: Value, where?: string): Value {
     }
     case 'map': {
       expectType(raw, 'object', 'mapValue', where);
+      expectKeys(raw, ['fields'], 'mapValue', where);
       const fields = (raw as { fields?: unknown }).fields ?? {};
       expectType(fields, 'object', 'mapValue.fields', where);
       return mapValue(canonicalFields(fields as Record<string, Value>, where));

@@ -218,6 +218,12 @@ describe('validateWrite', () => {
       code: 3,
       message: 'a delete must not specify a update transform.',
     });
+    expect(check({ transform: { document: NAME } })).toEqual({
+      code: 3,
+      message: 'The list of FieldTransform must not be empty.',
+    });
+    expect(check({ transform: { document: NAME, fieldTransforms: [] } })?.code).toBe(3);
+    expect(check({ update: { name: NAME }, updateTransforms: [] })).toBeUndefined();
     expect(check({ delete: `${DB}/documents/c` })).toEqual({
       code: 3,
       message: `Document name "${DB}/documents/c" lacks "/" at index 47.`,

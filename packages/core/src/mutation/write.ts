@@ -60,7 +60,9 @@ export function validateWrite(write: Write, database: string): void {
     expectShape(write.transform, 'object', 'transform');
     expectShape(write.transform.document, 'string', 'transform.document');
     checkInDatabase(write.transform.document, database);
-    validateFieldTransforms(write.transform.fieldTransforms ?? []);
+    const transforms = write.transform.fieldTransforms ?? [];
+    validateFieldTransforms(transforms);
+    if (transforms.length === 0) throw invalidArgument('The list of FieldTransform must not be empty.');
   } else {
     const update = write.update as Document;
     expectShape(update, 'object', 'update');

@@ -48,7 +48,7 @@ function decodeToken(token: string): unknown {
 function pageSizeOf(v: unknown): number | undefined {
   const size = optionalInt32(v, 'pageSize');
   if (size !== undefined && size < 0)
-    throw new StatusError(Code.INVALID_ARGUMENT, 'pageSize must not be negative.');
+    throw new StatusError(Code.INVALID_ARGUMENT, 'Page size must be nonnegative.');
   return size || undefined;
 }
 

@@ -42,7 +42,10 @@ export function parentIn(database: string, parent: unknown, field = 'parent'): s
 }
 
 export function applyMask(doc: Document, paths: string[] | undefined): Document {
-  return paths ? project(doc, { fields: paths.map((fieldPath) => ({ fieldPath })) }) : doc;
+  if (!paths) return doc;
+  const { name, fields, createTime, updateTime } = project(doc, { fields: paths.map((fieldPath) => ({ fieldPath })) });
+  // Keys in Firestore's order, so the JSON reads as the official emulator's does.
+  return fields ? { name, fields, createTime, updateTime } : { name, createTime, updateTime };
 }
 
 // The documents a query returns at the view's version; inside a read-write transaction the result is re-checked
