@@ -21,10 +21,7 @@ for (const [topic, scenarios] of Object.entries(scenarioGroups)) {
       it(scenario.name, async () => {
         const { legs } = running;
         const results = await Promise.all(legs.map((leg) => runScenario(scenario, leg)));
-        const byLeg: Record<string, Json> = {};
-        legs.forEach((leg, i) => {
-          byLeg[leg.name] = results[i];
-        });
+        const byLeg: Record<string, Json> = Object.fromEntries(legs.map((leg, i) => [leg.name, results[i]]));
         // The first leg is the oracle (the official emulator whenever its jar exists).
         const expected = Object.fromEntries(legs.map((leg) => [leg.name, results[0]]));
         if (process.env.CONFORMANCE_PRINT) console.log(scenario.name, JSON.stringify(byLeg, null, 1));

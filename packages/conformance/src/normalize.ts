@@ -83,11 +83,40 @@ export class Normalizer {
     throw new Error(`unknown value type in ${JSON.stringify(v)}`);
   }
 
+  /** A whole REST answer: `fields` typed as stored, times and tokens masked, names prefix-free. */
+  restBody(x: unknown): Json {
+    if (Array.isArray(x)) return x.map((item) => this.restBody(item));
+    if (typeof x === 'string') return this.text(x);
+    if (typeof x !== 'object' || x === null) return x as Json;
+    const entries = Object.entries(x).map(([k, v]): [string, Json] => {
+      if (VOLATILE_REST_FIELDS.has(k)) return [k, '<volatile>'];
+      if (k === 'fields') return [k, this.storedFields(v as Record<string, Record<string, unknown>>)];
+      if (k === 'transformResults' || k === 'values') {
+        return [k, (v as Record<string, unknown>[]).map((value) => this.storedValue(value))];
+      }
+      if (k === 'aggregateFields') {
+        return [k, this.storedFields(v as Record<string, Record<string, unknown>>)];
+      }
+      return [k, this.restBody(v)];
+    });
+    return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
   storedFields(fields: Record<string, Record<string, unknown>> | undefined): Json {
     const entries = Object.entries(fields ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return Object.fromEntries(entries.map(([k, v]) => [this.text(k), this.storedValue(v)]));
   }
 }
+
+/** Fields of REST answers that differ by run or server: times, opaque tokens. Their presence is kept. */
+const VOLATILE_REST_FIELDS = new Set([
+  'readTime',
+  'createTime',
+  'updateTime',
+  'commitTime',
+  'transaction',
+  'nextPageToken',
+]);
 
 function number(n: number): Json {
   if (Number.isNaN(n)) return { $double: 'NaN' };

@@ -32,10 +32,13 @@ export interface ScenarioContext {
   /**
    * A raw REST request to the leg's server, for what the modular API cannot express (a create with an
    * exists:false precondition, malformed requests). `pathAndQuery` is relative to the documents root
-   * ('coll/doc?x=y', or ':commit'); a string body is sent as is. Answers `{ http, status }` for errors,
-   * `{ http }` otherwise.
+   * ('coll/doc?x=y', or ':commit'), unless it starts with '/v1/'; a string body is sent as is; the request carries the emulators' admin
+   * token (`Bearer owner`). Answers `{ http, status }` for errors,
+   * `{ http }` otherwise; with `withBody`, successful answers also carry `body` (see Normalizer.restBody).
    */
-  rest(method: string, pathAndQuery: string, body?: unknown): Promise<Json>;
+  rest(method: string, pathAndQuery: string, body?: unknown, withBody?: boolean): Promise<Json>;
+  /** The same request answering the raw parsed body, for chaining requests (tokens, times); throws on errors. */
+  restJson(method: string, pathAndQuery: string, body?: unknown): Promise<any>;
   /** `getAggregate` in lite, `getAggregateFromServer` in the full-SDK-shaped client. */
   aggregate(query: lite.Query, spec: lite.AggregateSpec): Promise<unknown>;
 }
@@ -97,9 +100,20 @@ export async function runScenario(scenario: Scenario, leg: Leg): Promise<Json> {
     const status = backendStatusOfCode(e.code);
     return { error: liteCodeOfBackendStatus(status), status, ...detail };
   };
-  // 'a/b' addresses a document; ':commit' and the like address the database's documents root.
-  const documentUrl = (path: string) =>
-    `${leg.origin}/v1/projects/${leg.projectId}/databases/(default)/documents${path.startsWith(':') ? '' : '/'}${path}`;
+  // 'a/b' addresses a document; ':commit' and the like address the database's documents root;
+  // '/v1/…' is absolute (another project or database).
+  const documentUrl = (path: string) => {
+    if (path.startsWith('/v1/')) return `${leg.origin}${path}`;
+    const root = `${leg.origin}/v1/projects/${leg.projectId}/databases/(default)/documents`;
+    return path.startsWith(':') ? `${root}${path}` : `${root}/${path}`;
+  };
+  const restRequest = (method: string, pathAndQuery: string, body: unknown) =>
+    rawFetch(documentUrl(pathAndQuery), {
+      method,
+      body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
+      // As the Admin SDK does: the official emulator keeps listCollectionIds and showMissing for admins.
+      headers: { authorization: 'Bearer owner' },
+    });
   const ctx: ScenarioContext = {
     prefix,
     col: (name) => `${prefix}${name}`,
@@ -137,14 +151,19 @@ export async function runScenario(scenario: Scenario, leg: Leg): Promise<Json> {
       });
       if (!response.ok) throw new Error(`PATCH ${path}: HTTP ${response.status} ${await response.text()}`);
     },
-    async rest(method, pathAndQuery, body): Promise<Json> {
-      const response = await rawFetch(documentUrl(pathAndQuery), {
-        method,
-        body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
-      });
+    async rest(method, pathAndQuery, body, withBody): Promise<Json> {
+      const response = await restRequest(method, pathAndQuery, body);
+      if (response.ok && withBody)
+        return { http: response.status, body: normalizer.restBody(await response.json()) };
       if (response.ok) return { http: response.status };
       const error = ((await response.json().catch(() => ({}))) as { error?: { status?: string } }).error;
       return { http: response.status, status: error?.status ?? null };
+    },
+    async restJson(method, pathAndQuery, body) {
+      const response = await restRequest(method, pathAndQuery, body);
+      if (!response.ok)
+        throw new Error(`${method} ${pathAndQuery}: HTTP ${response.status} ${await response.text()}`);
+      return response.json();
     },
     aggregate(query, spec) {
       const api = leg.fs as Api & { getAggregateFromServer?: typeof lite.getAggregate };

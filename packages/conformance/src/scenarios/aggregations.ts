@@ -95,9 +95,24 @@ export const aggregationScenarios: Scenario[] = [
       return {
         or: await ctx.aggregate(fs.query(col, fs.or(fs.where('n', '==', 1), fs.where('n', '>=', 3))), spec),
         cursor: await ctx.aggregate(fs.query(col, fs.orderBy('n'), fs.startAfter(1), fs.endBefore(4)), spec),
-        limitToLast: await ctx.outcome(() =>
-          ctx.aggregate(fs.query(col, fs.orderBy('n'), fs.limitToLast(2)), spec),
-        ),
+      };
+    },
+  },
+  {
+    name: 'aggregations with a limit when some documents lack the summed field',
+    async run(fs, db, ctx) {
+      const path = ctx.col('agg');
+      await seed(fs, db, path, { a: { n: 1, t: 1 }, b: { n: 2, t: 2.5 }, c: { n: 3 }, d: { n: 4, t: -1 } });
+      const col = fs.collection(db, path);
+      const limited = fs.query(col, fs.orderBy('n', 'desc'), fs.limit(2));
+      return {
+        countOnly: await ctx.aggregate(limited, { count: fs.count() }),
+        sumOnly: await ctx.aggregate(limited, { sum: fs.sum('t') }),
+        together: await ctx.aggregate(limited, { count: fs.count(), sum: fs.sum('t'), avg: fs.average('t') }),
+        limitToLast: await ctx.aggregate(fs.query(col, fs.orderBy('n'), fs.limitToLast(2)), {
+          count: fs.count(),
+          sum: fs.sum('t'),
+        }),
       };
     },
   },

@@ -7,7 +7,7 @@ import { invalidScenarios } from './invalid.js';
 import { operatorScenarios } from './operators.js';
 import { orderingScenarios } from './ordering.js';
 import { referenceScenarios } from './references.js';
-import { restScenarios } from './rest.js';
+import { restAnswerScenarios, restFlowScenarios, restScenarios } from './rest.js';
 import { transactionScenarios } from './transactions.js';
 import { valueScenarios } from './values.js';
 import { writeScenarios } from './writes.js';
@@ -25,4 +25,6 @@ export const scenarioGroups: Record<string, Scenario[]> = {
   'references, snapshots and converters': referenceScenarios,
   'invalid input': invalidScenarios,
   'raw REST': restScenarios,
+  'raw REST answers': restAnswerScenarios,
+  'raw REST flows': restFlowScenarios,
 };

@@ -170,4 +170,54 @@ export const orderingScenarios: Scenario[] = [
       };
     },
   },
+  {
+    name: 'inequalities stay within the type of their value, for every type',
+    async run(fs, db, ctx) {
+      const path = ctx.col('ordered');
+      const docs = everyType(fs, db, ctx);
+      await seed(fs, db, path, docs);
+      const col = fs.collection(db, path);
+      const pivots = ['d01', 'd09', 'd14', 'd19', 'd25', 'd29', 'd32', 'd37', 'd42'];
+      const results = await Promise.all(
+        pivots.map(async (id) => {
+          const v = docs[id].v;
+          return [
+            id,
+            {
+              gt: ids(await fs.getDocs(fs.query(col, fs.where('v', '>', v)))),
+              lte: ids(await fs.getDocs(fs.query(col, fs.where('v', '<=', v)))),
+            },
+          ];
+        }),
+      );
+      return Object.fromEntries(results);
+    },
+  },
+  {
+    name: 'cursors on documentId and on values of several types',
+    async run(fs, db, ctx) {
+      const path = ctx.col('ordered');
+      const docs = everyType(fs, db, ctx);
+      await seed(fs, db, path, docs);
+      const col = fs.collection(db, path);
+      return {
+        byId: ids(
+          await fs.getDocs(fs.query(col, fs.orderBy(fs.documentId()), fs.startAt('d40'), fs.limit(3))),
+        ),
+        refIsRefused: await ctx.thrown(() =>
+          fs.query(col, fs.orderBy(fs.documentId()), fs.startAt(fs.doc(col, 'd40'))),
+        ),
+        afterString: ids(await fs.getDocs(fs.query(col, fs.orderBy('v'), fs.startAfter('b'), fs.limit(4)))),
+        beforeGeo: ids(
+          await fs.getDocs(fs.query(col, fs.orderBy('v', 'desc'), fs.endBefore(new fs.GeoPoint(0, 5)))),
+        ),
+        atNull: ids(await fs.getDocs(fs.query(col, fs.orderBy('v'), fs.endAt(null)))),
+        valueAndName: ids(
+          await fs.getDocs(
+            fs.query(col, fs.orderBy('v'), fs.orderBy(fs.documentId()), fs.startAfter(0, 'd08'), fs.limit(3)),
+          ),
+        ),
+      };
+    },
+  },
 ];

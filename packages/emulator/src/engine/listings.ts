@@ -45,10 +45,10 @@ function decodeToken(token: string): unknown {
   }
 }
 
-function pageSizeOf(v: unknown): number | undefined {
+// 0 means no limit, as in Firestore; the two methods word a negative size differently, as Firestore's do.
+function pageSizeOf(v: unknown, negative: string): number | undefined {
   const size = optionalInt32(v, 'pageSize');
-  if (size !== undefined && size < 0)
-    throw new StatusError(Code.INVALID_ARGUMENT, 'Page size must be nonnegative.');
+  if (size !== undefined && size < 0) throw new StatusError(Code.INVALID_ARGUMENT, negative);
   return size || undefined;
 }
 
@@ -58,7 +58,7 @@ export function listCollectionIds(
   request: ListCollectionIdsRequest,
 ): ListCollectionIdsResponse {
   const parent = parentIn(database, request.parent);
-  const pageSize = pageSizeOf(request.pageSize);
+  const pageSize = pageSizeOf(request.pageSize, 'page_size must be greater than or equal to zero.');
   checkOptionalString(request.pageToken, 'pageToken');
   let after: string | undefined;
   if (request.pageToken) {
@@ -142,7 +142,7 @@ export function listDocuments(
   const parent = parentIn(database, request.parent);
   checkString(request.collectionId, 'collectionId');
   validateCollectionId(request.collectionId);
-  const pageSize = pageSizeOf(request.pageSize);
+  const pageSize = pageSizeOf(request.pageSize, 'Page size must be nonnegative.');
   checkOptionalString(request.pageToken, 'pageToken');
   checkOptionalString(request.orderBy, 'orderBy');
   checkOptionalBoolean(request.showMissing, 'showMissing');

@@ -1,4 +1,5 @@
 import {
+  aggregationQuery,
   type BatchGetDocumentsRequest,
   type BatchGetDocumentsResponse,
   Code,
@@ -16,7 +17,6 @@ import {
   runAggregations,
   StatusError,
   type StructuredQuery,
-  validateAggregations,
   validateQuery,
 } from '@kindling/core';
 import type { EngineContext } from './context.js';
@@ -43,7 +43,9 @@ export function parentIn(database: string, parent: unknown, field = 'parent'): s
 
 export function applyMask(doc: Document, paths: string[] | undefined): Document {
   if (!paths) return doc;
-  const { name, fields, createTime, updateTime } = project(doc, { fields: paths.map((fieldPath) => ({ fieldPath })) });
+  const { name, fields, createTime, updateTime } = project(doc, {
+    fields: paths.map((fieldPath) => ({ fieldPath })),
+  });
   // Keys in Firestore's order, so the JSON reads as the official emulator's does.
   return fields ? { name, fields, createTime, updateTime } : { name, createTime, updateTime };
 }
@@ -126,7 +128,7 @@ export function runAggregationQuery(
 ): RunAggregationQueryResponse[] {
   const parent = parentIn(database, request.parent);
   if (request.structuredAggregationQuery === undefined) {
-    throw new StatusError(Code.INVALID_ARGUMENT, 'only structured aggregation queries are supported');
+    throw new StatusError(Code.INVALID_ARGUMENT, 'Only structured aggregation queries are supported.');
   }
   checkObject(request.structuredAggregationQuery, 'structuredAggregationQuery');
   const { aggregations = [] } = request.structuredAggregationQuery;
@@ -135,10 +137,10 @@ export function runAggregationQuery(
     'structuredAggregationQuery.structuredQuery',
   );
   checkArray(aggregations, 'structuredAggregationQuery.aggregations');
-  validateQuery(query, parent);
-  validateAggregations(aggregations);
+  validateQuery(query, parent, aggregations);
   const view = openReadView(ctx, database, request);
-  const aggregateFields = runAggregations(queryDocuments(view, parent, query), aggregations);
+  const docs = queryDocuments(view, parent, aggregationQuery(query, aggregations));
+  const aggregateFields = runAggregations(docs, aggregations);
   const out: (RunAggregationQueryResponse & { done?: boolean })[] = [];
   if (view.newTransaction) out.push({ transaction: view.newTransaction });
   out.push({ result: { aggregateFields }, readTime: view.readTime, done: true });

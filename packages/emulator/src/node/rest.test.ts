@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from './http-io.js';
 import { type RunningEmulator, startEmulator } from './start.js';
 
 let emu: RunningEmulator;
@@ -200,6 +201,10 @@ describe('REST v1', () => {
       status: 'INVALID_ARGUMENT',
       message: expect.stringMatching(/^Invalid JSON payload received: /),
     });
+    const unknownField = await call('PATCH', `${docs()}/a/b`, { nope: 1 });
+    expect(unknownField.json.error.message).toBe(
+      'Invalid JSON payload received. Unknown name "nope": Cannot find field.',
+    );
     const arrayBody = await call('POST', `${docs()}:commit`, '[1]');
     expect(arrayBody.json.error.status).toBe('INVALID_ARGUMENT');
     const badPath = await call('GET', `${docs()}/a//b`);
@@ -215,6 +220,23 @@ describe('REST v1', () => {
     const badEncoding = await call('GET', `${docs()}/a/%E0%A4%A`);
     expect(badEncoding.json.error.status).toBe('INVALID_ARGUMENT');
     expect((await call('GET', `${emu.url}/`)).json).toBe('Ok');
+  });
+
+  it('refuses a document over 1 MiB and a body over the payload limit', async () => {
+    const big = await call('PATCH', `${docs()}/big/doc`, {
+      fields: { s: { stringValue: 'x'.repeat(1_100_000) } },
+    });
+    expect([big.status, big.json.error.status]).toEqual([400, 'INVALID_ARGUMENT']);
+    const huge = await call(
+      'POST',
+      `${docs()}:commit`,
+      `{"writes":[],"pad":"${'x'.repeat(MAX_BODY_BYTES)}"}`,
+    );
+    expect(huge.json.error).toEqual({
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+      message: `Request payload size exceeds the limit: ${MAX_BODY_BYTES} bytes.`,
+    });
   });
 
   it('answers 404 for unknown routes and methods', async () => {

@@ -43,6 +43,20 @@ function asObject(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
+const DOCUMENT_KEYS = new Set(['name', 'fields', 'createTime', 'updateTime']);
+
+// A Document body, refusing fields a Document does not have as Google's JSON parser does.
+function asDocument(body: unknown): Record<string, unknown> {
+  const doc = asObject(body);
+  const unknown = Object.keys(doc).find((key) => !DOCUMENT_KEYS.has(key));
+  if (unknown !== undefined) {
+    throw invalid(
+      `Invalid JSON payload received. Unknown name ${JSON.stringify(unknown)}: Cannot find field.`,
+    );
+  }
+  return doc;
+}
+
 async function documents(
   engine: Engine,
   req: IncomingMessage,
@@ -86,7 +100,7 @@ async function documents(
         readTime: string(params, 'readTime'),
       });
     case 'POST': {
-      const body = asObject(await readJsonBody(req));
+      const body = asDocument(await readJsonBody(req));
       return engine.createDocument({
         parent,
         collectionId,
@@ -96,7 +110,7 @@ async function documents(
       });
     }
     case 'PATCH': {
-      const body = asObject(await readJsonBody(req));
+      const body = asDocument(await readJsonBody(req));
       if (body.name !== undefined && body.name !== name) {
         throw invalid(
           `Document name in the body (${JSON.stringify(body.name)}) differs from the URL's (${name}).`,
