@@ -16,14 +16,11 @@ import type { EngineContext } from './context.js';
 import { checkArray, checkObject, checkOptionalString } from './request-checks.js';
 import type { Transaction } from './transactions.js';
 
-/** Firestore's `verify` write (firebase/firestore/lite's transactions send them): a precondition and nothing else. */
-type CommitWrite = Write & { verify?: string };
-
 /**
  * A verify is checked as a delete with the same precondition would be, and that delete is then not applied: core
  * knows write preconditions, and this keeps their codes and messages in one place.
  */
-function asPreconditionCheck(write: CommitWrite): Write | undefined {
+function asPreconditionCheck(write: Write): Write | undefined {
   if (write.verify === undefined) return undefined;
   if (write.update !== undefined || write.delete !== undefined || write.transform !== undefined) {
     throw new StatusError(
@@ -77,7 +74,7 @@ export function commit(ctx: EngineContext, request: CommitRequest): CommitOutcom
   const micros = ctx.clock.tick();
   const commitTime = microsToTimestamp(micros);
   const states = new Map<string, Document | null>();
-  const writeResults: WriteResult[] = writes.map((write: CommitWrite) => {
+  const writeResults: WriteResult[] = writes.map((write) => {
     const check = asPreconditionCheck(write);
     const name = writeTarget(check ?? write);
     const current = states.has(name) ? states.get(name)! : store.get(name).doc;

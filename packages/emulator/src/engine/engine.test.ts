@@ -96,8 +96,7 @@ describe('commit', () => {
   it('checks verify writes (firebase/firestore/lite transactions) without changing anything', async () => {
     const engine = new Engine();
     const { commitTime } = await engine.call('commit', { database: DB, writes: [set('a/b', { x: int(1) })] });
-    const verify = (path: string, currentDocument: object) =>
-      ({ verify: docName(path), currentDocument }) as never;
+    const verify = (path: string, currentDocument: object) => ({ verify: docName(path), currentDocument });
     const ok = await engine.call('commit', {
       database: DB,
       writes: [verify('a/b', { updateTime: commitTime }), verify('a/none', { exists: false })],
@@ -113,7 +112,7 @@ describe('commit', () => {
     );
     expect(engine.database(DB).get(docName('a/c')).doc).toBeNull();
     await expectStatus(
-      engine.call('commit', { database: DB, writes: [{ verify: docName('a/b') } as never] }),
+      engine.call('commit', { database: DB, writes: [{ verify: docName('a/b') }] }),
       'INVALID_ARGUMENT',
       'a verify must contain a precondition',
     );
@@ -167,6 +166,19 @@ describe('commit', () => {
     engine.clearDatabase(DB);
     await expectStatus(engine.getDocument({ name: docName('a/b') }), 'NOT_FOUND');
     expect((await engine.getDocument({ name: docName('a/b', other) })).fields).toEqual({ db: str('second') });
+  });
+
+  it('keeps only the configured number of commits in the log', async () => {
+    const engine = new Engine({ commitLogSize: 2 });
+    for (let i = 0; i < 4; i++)
+      await engine.call('commit', { database: DB, writes: [set('a/b', { i: int(i) })] });
+    expect(
+      engine
+        .database(DB)
+        .log.since(2)
+        ?.map((r) => r.version),
+    ).toEqual([3, 4]);
+    expect(engine.database(DB).log.since(1)).toBeUndefined();
   });
 
   it('logs each commit with the documents before and after', async () => {
@@ -506,6 +518,38 @@ describe('transactions', () => {
       }),
       'INVALID_ARGUMENT',
     );
+  });
+
+  it('expire 270 s after they began even when in use', async () => {
+    const { engine, clock } = await withDoc();
+    const { transaction } = await engine.call('beginTransaction', { database: DB });
+    for (let i = 0; i < 5; i++) {
+      clock.advance(50_000);
+      await engine.call('batchGet', { database: DB, documents: [], transaction });
+    }
+    clock.advance(30_000);
+    await expectStatus(
+      engine.call('batchGet', { database: DB, documents: [], transaction }),
+      'INVALID_ARGUMENT',
+      'Transaction is invalid or closed.',
+    );
+  });
+
+  it('retryTransaction closes the transaction it retries and begins a new one', async () => {
+    const { engine } = await withDoc();
+    const first = await engine.call('beginTransaction', { database: DB });
+    const retry = await engine.call('beginTransaction', {
+      database: DB,
+      options: { readWrite: { retryTransaction: first.transaction } },
+    });
+    expect(retry.transaction).not.toBe(first.transaction);
+    await expectStatus(
+      engine.call('commit', { database: DB, transaction: first.transaction }),
+      'INVALID_ARGUMENT',
+    );
+    expect(
+      (await engine.call('commit', { database: DB, transaction: retry.transaction })).writeResults,
+    ).toEqual([]);
   });
 
   it('refuses more than one consistency selector', async () => {

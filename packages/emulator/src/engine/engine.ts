@@ -6,6 +6,7 @@ import {
   type ListDocumentsResponse,
   type Method,
   parseDatabaseName,
+  parseDocumentName,
   parseParent,
   type RequestOf,
   type ResponseOf,
@@ -161,8 +162,6 @@ export class Engine {
 
   private documentDatabase(name: unknown): string {
     checkString(name, 'name');
-    const [database] = name.split('/documents', 1);
-    parseDatabaseName(database);
-    return database;
+    return parseDocumentName(name).database;
   }
 }

@@ -26,6 +26,15 @@ function precondition(params: URLSearchParams): Precondition | undefined {
   return exists !== undefined ? { exists } : { updateTime };
 }
 
+function int32(params: URLSearchParams, key: string): number | undefined {
+  const v = params.get(key);
+  if (v === null) return undefined;
+  const n = Number(v);
+  if (!/^-?\d+$/.test(v) || n < -(2 ** 31) || n >= 2 ** 31)
+    throw invalid(`Invalid value at '${key}' (TYPE_INT32), "${v}"`);
+  return n;
+}
+
 function string(params: URLSearchParams, key: string): string | undefined {
   return params.get(key) ?? undefined;
 }
@@ -84,7 +93,7 @@ async function documents(
         return engine.listDocuments({
           parent,
           collectionId,
-          pageSize: string(params, 'pageSize') as never,
+          pageSize: int32(params, 'pageSize'),
           pageToken: string(params, 'pageToken'),
           orderBy: string(params, 'orderBy'),
           mask: repeated(params, 'mask.fieldPaths'),

@@ -74,6 +74,8 @@ describe('WebSocket endpoint', () => {
     });
     c.send({ type: 'ping' });
     expect(await c.next()).toEqual({ type: 'pong', seq: 4 });
+    c.ws.send(Buffer.from('{"type":"ping"}'), { binary: true });
+    expect(await c.next()).toEqual({ type: 'pong', seq: 5 });
     c.ws.close();
   });
 

@@ -36,12 +36,8 @@ export function attachWebSocket(server: Server, engine: Engine): WebSocketEndpoi
     const session = engine.openSession((frame) => ws.send(JSON.stringify(frame)), {
       close: (code, reason) => ws.close(code, reason),
     });
-    ws.on('message', (data, isBinary) => {
-      // Binary messages are read as UTF-8 text: the frame is what matters, not how it was sent.
-      session.receive(
-        isBinary || typeof data !== 'string' ? Buffer.from(data as Buffer).toString('utf8') : data,
-      );
-    });
+    // ws hands over every message as a Buffer; binary ones are read as UTF-8 text too (the frame is what counts).
+    ws.on('message', (data: Buffer) => session.receive(data.toString('utf8')));
     ws.on('close', () => session.close());
     // A protocol error (e.g. a payload over maxPayload) closes the socket; the session ends on 'close'.
     ws.on('error', () => {});
