@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const src = (file: string) => fileURLToPath(new URL(`./packages/${file}`, import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: {
-      '@kindling/core': src('core'),
-      '@kindling/emulator': src('emulator'),
-      '@kindling/client': src('client'),
-    },
+    // Workspace packages resolve to their sources, so tests never need a build first.
+    alias: [
+      { find: /^@kindling\/emulator\/engine$/, replacement: src('emulator/src/engine/index.ts') },
+      { find: /^@kindling\/(core|emulator|client)$/, replacement: src('$1/src/index.ts') },
+    ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],

@@ -119,15 +119,15 @@ describe('id validation', () => {
     expect(catchStatus(() => validateDocumentId('ok id'))).toBeUndefined();
     expect(catchStatus(() => validateDocumentId(''))).toEqual({
       code: 3,
-      message: 'Document id "" is invalid.',
+      message: 'Resource id "" is invalid because it is empty.',
     });
     expect(catchStatus(() => validateDocumentId('..'))).toEqual({
       code: 3,
-      message: 'Document id ".." is invalid.',
+      message: 'Resource id ".." is invalid because it is reserved.',
     });
     expect(catchStatus(() => validateDocumentId('a/b'))).toEqual({
       code: 3,
-      message: 'Document id "a/b" is invalid.',
+      message: 'Resource id "a/b" is invalid because it contains "/".',
     });
     expect(catchStatus(() => validateDocumentId('__x__'))).toEqual({
       code: 3,

@@ -38,21 +38,22 @@ function checkLength(id: string): void {
     throw invalidArgument('The key path element name is longer than 1500 bytes.');
 }
 
-/** A document id as Firestore accepts it: not empty, not `.`/`..`, not `__…__`, at most 1,500 bytes. */
-export function validateDocumentId(id: string): void {
-  if (id === '' || id.includes('/') || id === '.' || id === '..') {
-    throw invalidArgument(`Document id "${id}" is invalid.`);
-  }
-  checkReserved(id, 'resource');
+function validateId(id: string, kind: 'collection' | 'resource'): void {
+  const what = kind === 'collection' ? 'Collection id' : 'Resource id';
+  if (id === '') throw invalidArgument(`${what} "" is invalid because it is empty.`);
+  if (id.includes('/')) throw invalidArgument(`${what} "${id}" is invalid because it contains "/".`);
+  if (id === '.' || id === '..') throw invalidArgument(`${what} "${id}" is invalid because it is reserved.`);
+  checkReserved(id, kind);
   checkLength(id);
 }
 
+/** A document id as Firestore accepts it: not empty, no `/`, not `.`/`..`, not `__…__`, at most 1,500 bytes. */
+export function validateDocumentId(id: string): void {
+  validateId(id, 'resource');
+}
+
 export function validateCollectionId(id: string): void {
-  if (id === '' || id.includes('/') || id === '.' || id === '..') {
-    throw invalidArgument(`Collection id "${id}" is invalid.`);
-  }
-  checkReserved(id, 'collection');
-  checkLength(id);
+  validateId(id, 'collection');
 }
 
 /**

@@ -190,6 +190,45 @@ describe('applyWrite: preconditions', () => {
   });
 });
 
+describe('applyWrite: verify', () => {
+  it('checks the precondition and leaves the document as it is', () => {
+    const current = existing({ a: int(1) });
+    expect(applyWrite(current, { verify: NAME, currentDocument: { updateTime: T0 } }, T1)).toEqual({
+      document: current,
+      transformResults: [],
+    });
+    expect(applyWrite(null, { verify: NAME, currentDocument: { exists: false } }, T1)).toEqual({
+      document: null,
+      transformResults: [],
+    });
+    expect(
+      catchStatus(() => applyWrite(current, { verify: NAME, currentDocument: { updateTime: T1 } }, T1))?.code,
+    ).toBe(9);
+    expect(
+      catchStatus(() => applyWrite(null, { verify: NAME, currentDocument: { exists: true } }, T1)),
+    ).toEqual({
+      code: 5,
+      message: `No document to update: ${NAME}`,
+    });
+  });
+
+  it('is validated like a delete and needs a precondition', () => {
+    expect(
+      catchStatus(() => validateWrite({ verify: NAME, currentDocument: { exists: true } }, DB)),
+    ).toBeUndefined();
+    expect(catchStatus(() => validateWrite({ verify: NAME }, DB))).toEqual({
+      code: 3,
+      message: 'a verify must contain a precondition',
+    });
+    expect(
+      catchStatus(() =>
+        validateWrite({ verify: NAME, currentDocument: { exists: true }, updateMask: {} }, DB),
+      ),
+    ).toEqual({ code: 3, message: 'a verify must not specify a document mask.' });
+    expect(writeTarget({ verify: NAME })).toBe(NAME);
+  });
+});
+
 describe('validateWrite', () => {
   const check = (write: Write) => catchStatus(() => validateWrite(write, DB));
 
@@ -208,7 +247,7 @@ describe('validateWrite', () => {
     expect(check({})).toEqual({ code: 3, message: 'empty write operation' });
     expect(check({ update: { name: NAME }, delete: NAME })).toEqual({
       code: 3,
-      message: 'A write must set exactly one of update, delete and transform, got update, delete.',
+      message: 'A write must set exactly one of update, delete, verify and transform, got update, delete.',
     });
     expect(check({ delete: NAME, updateMask: { fieldPaths: [] } })).toEqual({
       code: 3,

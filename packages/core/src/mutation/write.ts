@@ -10,7 +10,7 @@ import { applyFieldTransforms, validateFieldTransforms } from './transform.js';
 
 /** The name of the document a write targets. */
 export function writeTarget(write: Write): string {
-  return (write.update?.name ?? write.delete ?? write.transform?.document) as string;
+  return (write.update?.name ?? write.delete ?? write.verify ?? write.transform?.document) as string;
 }
 
 function checkInDatabase(name: string, database: string): void {
@@ -42,18 +42,22 @@ function validatePrecondition(p: Precondition | undefined): void {
  */
 export function validateWrite(write: Write, database: string): void {
   expectShape(write, 'object', 'write');
-  const kinds = (['update', 'delete', 'transform'] as const).filter((k) => write[k] !== undefined);
+  const kinds = (['update', 'delete', 'verify', 'transform'] as const).filter((k) => write[k] !== undefined);
   if (kinds.length === 0) throw invalidArgument('empty write operation');
   if (kinds.length > 1) {
     throw invalidArgument(
-      `A write must set exactly one of update, delete and transform, got ${kinds.join(', ')}.`,
+      `A write must set exactly one of update, delete, verify and transform, got ${kinds.join(', ')}.`,
     );
   }
-  if (write.delete !== undefined) {
-    if (write.updateMask) throw invalidArgument('a delete must not specify a document mask.');
-    if (write.updateTransforms) throw invalidArgument('a delete must not specify a update transform.');
-    expectShape(write.delete, 'string', 'delete');
-    checkInDatabase(write.delete, database);
+  const bare = write.delete ?? write.verify;
+  if (bare !== undefined) {
+    const kind = write.delete !== undefined ? 'delete' : 'verify';
+    if (write.updateMask) throw invalidArgument(`a ${kind} must not specify a document mask.`);
+    if (write.updateTransforms) throw invalidArgument(`a ${kind} must not specify a update transform.`);
+    if (kind === 'verify' && !write.currentDocument)
+      throw invalidArgument('a verify must contain a precondition');
+    expectShape(bare, 'string', kind);
+    checkInDatabase(bare, database);
   } else if (write.transform) {
     if (write.updateMask) throw invalidArgument('a transform must not specify a document mask.');
     if (write.updateTransforms) throw invalidArgument('a transform must not specify a update transform.');
@@ -127,13 +131,15 @@ export interface AppliedWrite {
 /**
  * Applies a validated write to the current version of its document (null when missing) at `commitTime`:
  * checks the precondition (ALREADY_EXISTS, NOT_FOUND, FAILED_PRECONDITION), applies the update (with its mask)
- * or delete, then the field transforms, and validates the result (size, depth). createTime is kept from the
+ * or delete, then the field transforms, and validates the result (size, depth). A verify (Firebase
+ * transactions send one per document they only read) checks the precondition and leaves the document as it is. createTime is kept from the
  * current document; updateTime becomes commitTime unless the write changed nothing, in which case Firestore
  * keeps the previous updateTime (and so does this).
  */
 export function applyWrite(current: Document | null, write: Write, commitTime: string): AppliedWrite {
   const name = writeTarget(write);
   checkPrecondition(current, write.currentDocument, name);
+  if (write.verify !== undefined) return { document: current, transformResults: [] };
   if (write.delete !== undefined) return { document: null, transformResults: [] };
   let fields: Record<string, Value>;
   let transforms: FieldTransform[];

@@ -16,23 +16,6 @@ import type { EngineContext } from './context.js';
 import { checkArray, checkObject, checkOptionalString } from './request-checks.js';
 import type { Transaction } from './transactions.js';
 
-/**
- * A verify is checked as a delete with the same precondition would be, and that delete is then not applied: core
- * knows write preconditions, and this keeps their codes and messages in one place.
- */
-function asPreconditionCheck(write: Write): Write | undefined {
-  if (write.verify === undefined) return undefined;
-  if (write.update !== undefined || write.delete !== undefined || write.transform !== undefined) {
-    throw new StatusError(
-      Code.INVALID_ARGUMENT,
-      'A write must set exactly one of update, delete, transform and verify.',
-    );
-  }
-  if (!write.currentDocument)
-    throw new StatusError(Code.INVALID_ARGUMENT, 'a verify must contain a precondition');
-  return { delete: write.verify, currentDocument: write.currentDocument };
-}
-
 const hasTransforms = (write: Write) =>
   (write.updateTransforms?.length ?? 0) > 0 || write.transform !== undefined;
 
@@ -58,7 +41,7 @@ export function commit(ctx: EngineContext, request: CommitRequest): CommitOutcom
   checkArray(writes, 'writes');
   writes.forEach((write, i) => {
     checkObject(write, `writes[${i}]`);
-    validateWrite(asPreconditionCheck(write) ?? write, database);
+    validateWrite(write, database);
   });
   checkOptionalString(request.transaction, 'transaction');
   let tx: Transaction | undefined;
@@ -75,14 +58,10 @@ export function commit(ctx: EngineContext, request: CommitRequest): CommitOutcom
   const commitTime = microsToTimestamp(micros);
   const states = new Map<string, Document | null>();
   const writeResults: WriteResult[] = writes.map((write) => {
-    const check = asPreconditionCheck(write);
-    const name = writeTarget(check ?? write);
+    const name = writeTarget(write);
     const current = states.has(name) ? states.get(name)! : store.get(name).doc;
-    if (check) {
-      applyWrite(current, check, commitTime);
-      return { updateTime: current?.updateTime ?? commitTime };
-    }
     const { document, transformResults } = applyWrite(current, write, commitTime);
+    if (write.verify !== undefined) return { updateTime: current?.updateTime ?? commitTime };
     states.set(name, document);
     const result: WriteResult = {};
     if (document) result.updateTime = document.updateTime;
