@@ -7,26 +7,7 @@
  * lite legs' code) and upper-cased (must equal the `error.status` the REST backend sent to the lite legs).
  */
 
-/** google.rpc.Code names with their HTTP mapping (googleapis google/rpc/code.proto). */
-const HTTP_STATUS_OF_BACKEND_STATUS: Record<string, number> = {
-  OK: 200,
-  CANCELLED: 499,
-  UNKNOWN: 500,
-  INVALID_ARGUMENT: 400,
-  DEADLINE_EXCEEDED: 504,
-  NOT_FOUND: 404,
-  ALREADY_EXISTS: 409,
-  PERMISSION_DENIED: 403,
-  UNAUTHENTICATED: 401,
-  RESOURCE_EXHAUSTED: 429,
-  FAILED_PRECONDITION: 400,
-  ABORTED: 409,
-  OUT_OF_RANGE: 400,
-  UNIMPLEMENTED: 501,
-  INTERNAL: 500,
-  UNAVAILABLE: 503,
-  DATA_LOSS: 500,
-};
+import { Code, httpStatusOf, type StatusName } from '@kindling/core';
 
 /** The code `firebase/firestore/lite` gives an HTTP status (its `mapCodeFromHttpStatus`). */
 const LITE_CODE_OF_HTTP_STATUS: Record<number, string> = {
@@ -56,6 +37,5 @@ export function liteCodeOfHttpStatus(httpStatus: number): string {
 
 /** The code lite would report had the backend answered with this status. */
 export function liteCodeOfBackendStatus(status: string): string {
-  const http = HTTP_STATUS_OF_BACKEND_STATUS[status];
-  return http === undefined ? 'unknown' : liteCodeOfHttpStatus(http);
+  return status in Code ? liteCodeOfHttpStatus(httpStatusOf(Code[status as StatusName])) : 'unknown';
 }

@@ -1,16 +1,8 @@
-import { Code, StatusError } from '@kindling/core';
+import { Code, METHODS, type Method, StatusError } from '@kindling/core';
 
-/** Custom methods (`…/documents:runQuery`) the REST API serves. */
-export const VERBS = [
-  'commit',
-  'batchGet',
-  'runQuery',
-  'runAggregationQuery',
-  'beginTransaction',
-  'rollback',
-  'listCollectionIds',
-] as const;
-export type Verb = (typeof VERBS)[number];
+/** Custom methods (`…/documents:runQuery`) the REST API serves: every one-shot method but listDocuments (a GET). */
+export type Verb = Exclude<Method, 'listDocuments'>;
+const VERBS = METHODS.filter((method): method is Verb => method !== 'listDocuments');
 
 export type Route =
   | { kind: 'root' }
