@@ -1,42 +1,32 @@
 #!/usr/bin/env node
 // Kindling vs the official Firestore emulator, side by side in one run (root `pnpm bench`, which builds first):
 //   (a) CLI start to first answer: spawn the process, time until `GET /` answers `Ok` (median of several runs);
-//   (b) one REST `:commit` of a small document: p50/p99 over sequential requests after a warm-up.
+//   (b) one REST `:commit` of a small document: p50/p99 over sequential requests after a warm-up;
+// then the realtime fan-out bench (listen.mjs).
 // Every process started here is killed by its PID. Numbers are printed, never asserted.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import {
+  freePort,
+  HOST,
+  KINDLING_CLI,
+  median,
+  percentile,
+  printTable,
+  ROOT,
+  spawnTracked,
+  untilOk,
+} from './lib.mjs';
+import { runListenBench } from './listen.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const JAR =
   process.env.FIRESTORE_EMULATOR_JAR ??
   '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
-const KINDLING_CLI = `${ROOT}packages/emulator/dist/node/cli.js`;
 const KINDLING_ENTRY = `${ROOT}packages/emulator/dist/index.js`;
 const PROJECT = 'demo-bench';
-const HOST = '127.0.0.1';
 const START_RUNS = Number(process.env.BENCH_START_RUNS ?? 5);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 500);
 const WARMUP_COMMITS = Number(process.env.BENCH_WARMUP ?? 200);
-
-const children = new Set();
-process.on('exit', () => {
-  for (const child of children) if (child.exitCode === null) process.kill(child.pid, 'SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const servers = {
   official: {
@@ -67,38 +57,12 @@ const servers = {
   },
 };
 
-async function untilOk(url, child, timeoutMs = 60_000) {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok && (await response.text()).trim() === 'Ok') return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`${url} not ready after ${timeoutMs} ms`);
-}
-
 /** Spawns a server; resolves with its origin, the ms until `GET /` answered Ok, and a stop function. */
 async function launch(server) {
   const port = await freePort();
   const [command, args] = server.command(port);
   const started = performance.now();
-  const child = spawn(command, args, { stdio: 'ignore' });
-  children.add(child);
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(child.pid, 'SIGTERM');
-      const force = setTimeout(() => child.exitCode === null && process.kill(child.pid, 'SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(force);
-    }
-    children.delete(child);
-  };
+  const { child, stop } = spawnTracked(command, args);
   const origin = `http://${HOST}:${port}`;
   try {
     await untilOk(`${origin}/`, child);
@@ -108,16 +72,6 @@ async function launch(server) {
   }
   return { origin, startMs: performance.now() - started, stop };
 }
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const median = (values) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
 
 async function commitLatencies(origin) {
   const url = `${origin}/v1/projects/${PROJECT}/databases/(default)/documents:commit`;
@@ -220,17 +174,15 @@ async function main() {
     [`commit p50 (${COMMITS} sequential)`, ms(o?.p50), ms(k?.p50), ratio(o?.p50, k?.p50), ms(p?.p50)],
     [`commit p99 (${COMMITS} sequential)`, ms(o?.p99), ms(k?.p99), ratio(o?.p99, k?.p99), ms(p?.p99)],
   ];
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  for (const row of rows)
-    console.log(
-      row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '),
-    );
+  printTable(rows);
   console.log(
     `node ${process.version}; start runs: ${JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, r]) => [k, r.starts.map((s) => Math.round(s))])))}`,
   );
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main()
+  .then(() => runListenBench())
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

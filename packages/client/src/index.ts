@@ -42,6 +42,15 @@ export {
 export { GeoPoint } from './api/geo_point.js';
 export type { EmulatorMockTokenOptions } from './api/mock_token.js';
 export {
+  disableNetwork,
+  enableNetwork,
+  onSnapshot,
+  onSnapshotsInSync,
+  type SnapshotObserver,
+  type Unsubscribe,
+  waitForPendingWrites,
+} from './api/on_snapshot.js';
+export {
   AppliableConstraint,
   and,
   endAt,
@@ -82,9 +91,12 @@ export {
   type DocumentChange,
   type DocumentChangeType,
   DocumentSnapshot,
+  type ListenSource,
   QueryDocumentSnapshot,
   QuerySnapshot,
+  type SnapshotListenOptions,
   SnapshotMetadata,
+  snapshotEqual,
 } from './api/snapshot.js';
 export { Timestamp } from './api/timestamp.js';
 export { runTransaction, Transaction, type TransactionOptions } from './api/transaction.js';
@@ -103,3 +115,20 @@ export type {
   WithFieldValue,
 } from './api/types.js';
 export { WriteBatch, writeBatch } from './api/write_batch.js';
+export {
+  type ChangeEvent,
+  type ChangesOptions,
+  changes,
+  type DocumentChangeEvent,
+  type ResetEvent,
+} from './rx/changes.js';
+export { type ConnectionState, connectionState } from './rx/connection-state.js';
+export {
+  type ChangeOptions,
+  collectionChanges,
+  collectionData,
+  type DataOptions,
+  docData,
+  sortedChanges,
+} from './rx/data.js';
+export { docSnapshots, querySnapshots } from './rx/snapshots.js';

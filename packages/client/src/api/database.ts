@@ -1,5 +1,6 @@
 import { Connection } from '../remote/connection.js';
 import { Datastore } from '../remote/datastore.js';
+import { SyncEngine } from '../sync/sync-engine.js';
 import { type FirebaseApp, getApp } from './app.js';
 import { FirestoreError } from './error.js';
 import { cast } from './input_validation.js';
@@ -36,6 +37,7 @@ export class Firestore {
   _terminated = false;
   readonly #app: FirebaseApp;
   #datastore: Datastore | null = null;
+  #sync: SyncEngine | null = null;
   #emulatorOptions: object = {};
 
   /** @internal */
@@ -88,9 +90,17 @@ export class Firestore {
     return this.#datastore;
   }
 
+  /** @internal The realtime layer (listeners, latency-compensated writes), made on first use. */
+  _sync(): SyncEngine {
+    const datastore = this._datastore();
+    this.#sync ??= new SyncEngine(datastore.watch, datastore.writes, datastore.connection);
+    return this.#sync;
+  }
+
   /** @internal */
   _terminate(): void {
     this._terminated = true;
+    this.#sync?.close();
     this.#datastore?.connection.close();
   }
 

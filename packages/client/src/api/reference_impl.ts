@@ -5,14 +5,9 @@ import type { FieldPath } from './field_path.js';
 import { cast } from './input_validation.js';
 import { toStructuredQuery } from './query_state.js';
 import { type CollectionReference, DocumentReference, doc, Query } from './reference.js';
-import { DocumentSnapshot, QueryDocumentSnapshot, QuerySnapshot } from './snapshot.js';
+import { DocumentSnapshot, pathOfName, QueryDocumentSnapshot, QuerySnapshot } from './snapshot.js';
 import type { DocumentData, PartialWithFieldValue, SetOptions, UpdateData, WithFieldValue } from './types.js';
 import { deleteWrite, setWrite, updateWrite } from './write.js';
-
-/** Document path segments from a resource name `projects/p/databases/d/documents/…`. */
-export function pathOfName(name: string): string[] {
-  return name.split('/').slice(5);
-}
 
 export function snapshotFromBatchGet<A, D extends DocumentData>(
   ref: DocumentReference<A, D>,
@@ -61,11 +56,9 @@ export function getDocs<A, D extends DocumentData>(query: Query<A, D>): Promise<
   return datastore.runQuery(parent, structuredQuery).then((answers) => querySnapshotFrom(q, answers));
 }
 
+/** Local writes go through the sync layer: every matching listener sees them at once. */
 function commitOne(firestore: Firestore, write: Write): Promise<void> {
-  return firestore
-    ._datastore()
-    .commit([write])
-    .then(() => undefined);
+  return firestore._sync().write([write]);
 }
 
 export function setDoc<A, D extends DocumentData>(

@@ -64,10 +64,7 @@ export class WriteBatch {
     this.#verifyNotCommitted();
     this.#committed = true;
     if (this.#writes.length === 0) return Promise.resolve();
-    return this.#firestore
-      ._datastore()
-      .commit(this.#writes)
-      .then(() => undefined);
+    return this.#firestore._sync().write(this.#writes);
   }
 
   #verifyNotCommitted(): void {

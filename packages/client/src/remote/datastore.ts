@@ -9,14 +9,31 @@ import type {
   Write,
 } from '@kindling/core';
 import type { Connection } from './connection.js';
+import { WatchStream } from './watch-stream.js';
+import { WritePipeline } from './write-pipeline.js';
 
-/** Typed Firestore v1 calls over a connection, for one database. */
+/** Typed Firestore v1 calls over a connection, for one database, and its one watch stream and write queue. */
 export class Datastore {
+  #watch: WatchStream | null = null;
+  #writes: WritePipeline | null = null;
+
   constructor(
     readonly connection: Connection,
     /** projects/{p}/databases/{d} */
     readonly database: string,
   ) {}
+
+  /** The connection's listen targets (created on first use; shared by every listener of this instance). */
+  get watch(): WatchStream {
+    this.#watch ??= new WatchStream(this.connection, this.database);
+    return this.#watch;
+  }
+
+  /** Ordered, offline-tolerant commits (created on first use). */
+  get writes(): WritePipeline {
+    this.#writes ??= new WritePipeline(this.connection, this.database);
+    return this.#writes;
+  }
 
   commit(writes: Write[], transaction?: string): Promise<CommitResponse> {
     return this.connection.request('commit', {

@@ -12,9 +12,13 @@ export function handleHeartbeat(frame: ServerFrame, send: (frame: ClientFrame) =
   return frame.type === 'pong';
 }
 
+/** How many heartbeat intervals without any frame from the server mean it is gone. */
+export const SILENT_INTERVALS = 2;
+
 /**
- * Keeps a connection alive both ways: the server drops a client silent for three heartbeat intervals, so the
- * client pings every interval; and a server silent for three intervals is presumed gone (`onSilence`).
+ * Keeps a connection alive both ways. The server pings every interval and the client pings too (any frame
+ * counts as alive, and a ping is answered, so a server that is up is heard at least once per interval). A
+ * server silent for SILENT_INTERVALS intervals is presumed gone (`onSilence`, once).
  * Returns `heard` (call on every frame received) and `stop`.
  */
 export function startHeartbeat(
@@ -24,7 +28,7 @@ export function startHeartbeat(
 ): { heard(): void; stop(): void } {
   let lastHeard = Date.now();
   const timer = setInterval(() => {
-    if (Date.now() - lastHeard > 3 * intervalMs) {
+    if (Date.now() - lastHeard >= SILENT_INTERVALS * intervalMs) {
       clearInterval(timer);
       onSilence();
       return;

@@ -1,6 +1,16 @@
 import type { ErrorBody } from '@kindling/core';
 import { codeFromStatus, FirestoreError } from '../api/error.js';
 
+/**
+ * 'unavailable' raised by the client itself: the socket could not be opened, closed with the request in flight,
+ * or the network is disabled. Unlike an error frame, it says nothing about whether the server acted on it.
+ */
+export class ConnectionUnavailableError extends FirestoreError {
+  constructor(message: string) {
+    super('unavailable', message);
+  }
+}
+
 interface Pending {
   resolve(body: unknown): void;
   reject(error: FirestoreError): void;

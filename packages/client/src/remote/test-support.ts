@@ -2,7 +2,7 @@
  * A fake WebSocket server for unit tests: installed as `globalThis.WebSocket`, it welcomes the hello, records
  * every request frame and answers it with what `answer` returns (a body, or an error frame via `{ error }`).
  */
-import type { ClientFrame, ErrorBody } from '@kindling/core';
+import type { ClientFrame, ErrorBody, ListenFrame, ListenResponse } from '@kindling/core';
 
 export interface RecordedRequest {
   url: string;
@@ -19,6 +19,12 @@ export interface FakeServer {
   answer: Answer;
   /** How many of the next connection attempts to refuse (closed with 1006 before opening). */
   refuse: number;
+  /** What the welcome frame announces. */
+  heartbeatIntervalMs: number;
+  /** Every listen frame received, with the socket it came on. */
+  listens: Array<{ socket: FakeSocket; frame: ListenFrame }>;
+  /** Called for each listen frame, e.g. to answer it like the emulator would. */
+  onListen?: (socket: FakeSocket, frame: ListenFrame) => void;
   uninstall(): void;
 }
 
@@ -70,11 +76,23 @@ export class FakeSocket {
     });
   }
 
+  /** Every frame the client sent on this socket. */
+  readonly sent: ClientFrame[] = [];
+
   send(data: string): void {
     const frame = JSON.parse(data) as ClientFrame;
-    if (frame.type === 'hello') {
+    this.sent.push(frame);
+    if (frame.type === 'listen') {
+      this.server.listens.push({ socket: this, frame });
+      this.server.onListen?.(this, frame);
+    } else if (frame.type === 'hello') {
       this.server.hellos.push({ url: this.url, frame });
-      this.#reply({ type: 'welcome', version: 1, instanceId: 'fake', heartbeatIntervalMs: 30_000 });
+      this.#reply({
+        type: 'welcome',
+        version: 1,
+        instanceId: 'fake',
+        heartbeatIntervalMs: this.server.heartbeatIntervalMs,
+      });
     } else if (frame.type === 'request') {
       const request = { url: this.url, method: frame.method, body: frame.body };
       this.server.requests.push(request);
@@ -91,6 +109,29 @@ export class FakeSocket {
   /** Sends any frame to the client, as the server would. */
   push(frame: object): void {
     this.#reply(frame);
+  }
+
+  /** Sends several frames in one task, as `ws` delivers the frames of one TCP read. */
+  burst(...frames: object[]): void {
+    const texts = frames.map((frame) => JSON.stringify({ ...frame, seq: ++this.#seq }));
+    setTimeout(() => {
+      for (const data of texts) this.onmessage?.({ data });
+    });
+  }
+
+  /** Sends listen responses, one frame each. */
+  listen(...responses: ListenResponse[]): void {
+    for (const response of responses) this.#reply({ type: 'listen', response });
+  }
+
+  /** Skips sequence numbers, as a server that lost frames would. */
+  skipSeq(count = 1): void {
+    this.#seq += count;
+  }
+
+  /** The server side ends the connection. */
+  drop(code = 1006): void {
+    this.close(code);
   }
 
   close(code = 1000, reason = ''): void {
@@ -113,6 +154,8 @@ export function installFakeServer(answer: Answer = defaultAnswer): FakeServer {
     sockets: [],
     answer,
     refuse: 0,
+    heartbeatIntervalMs: 30_000,
+    listens: [],
     uninstall() {
       (globalThis as { WebSocket?: unknown }).WebSocket = previous;
     },
@@ -123,4 +166,14 @@ export function installFakeServer(answer: Answer = defaultAnswer): FakeServer {
     }
   };
   return server;
+}
+
+/** Resolves once `predicate` holds, checking after each macrotask (fails the test by timeout otherwise). */
+/** Waits until `predicate` holds, failing after 10 s with what it was waiting for. */
+export async function until(predicate: () => boolean, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
 }

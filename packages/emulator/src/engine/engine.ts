@@ -25,14 +25,41 @@ import {
   updateDocument,
 } from './document-writes.js';
 import { autoId } from './ids.js';
+import { ListenManager } from './listen/index.js';
 import { listCollectionIds, listDocuments } from './listings.js';
 import { beginTransaction } from './read-view.js';
 import { batchGet, getDocument, runAggregationQuery, runQuery } from './reads.js';
 import { checkObject, checkString } from './request-checks.js';
 import { openSession, type Session, type SessionOptions } from './session.js';
+import { SessionRegistry } from './session-registry.js';
 import { TransactionRegistry } from './transactions.js';
 
-export interface EngineOptions {
+/** How the realtime layer treats connections (docs/protocol.md#configuration); times in milliseconds. */
+export interface RealtimeSettings {
+  /** The server pings every connection this often and `welcome` asks clients to; 0: no pings. Default 30 s. */
+  heartbeatIntervalMs: number;
+  /** A connection silent this long is closed with 1001; 0: never. Default 90 s. */
+  connectionTimeoutMs: number;
+  /** Listen targets per connection; the next add is removed with RESOURCE_EXHAUSTED. Default 100. */
+  maxSubscriptionsPerClient: number;
+  /** Listen frames a congested connection may have queued before its targets go stale. Default 200. */
+  eventBufferSize: number;
+  /** Sweep for dead sessions this often; 0: never. Default 60 s. */
+  cleanupIntervalMs: number;
+  /** Unsent socket bytes above which listen frames queue in the server instead. Default 8 MiB. */
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_REALTIME_SETTINGS: Readonly<RealtimeSettings> = {
+  heartbeatIntervalMs: 30_000,
+  connectionTimeoutMs: 90_000,
+  maxSubscriptionsPerClient: 100,
+  eventBufferSize: 200,
+  cleanupIntervalMs: 60_000,
+  maxBufferedBytes: 8 * 1024 * 1024,
+};
+
+export interface EngineOptions extends Partial<RealtimeSettings> {
   /** The wall clock in milliseconds (tests pass a fake one). */
   now?: () => number;
   /** Commits each database's log keeps for resuming listeners. Default 1000. */
@@ -43,8 +70,6 @@ export interface EngineOptions {
   transactionLifetimeMs?: number;
   /** … or after being unused this long (default 60 s). */
   transactionIdleMs?: number;
-  /** How often WebSocket clients should ping; sessions silent for three intervals are closed. Default 30 s. */
-  heartbeatIntervalMs?: number;
 }
 
 type Handler<M extends Method> = (request: RequestOf<M>) => ResponseOf<M>;
@@ -55,13 +80,22 @@ const MS = 1000;
 export class Engine {
   /** Identifies this engine's run; resume tokens will carry it. */
   readonly instanceId = autoId(12);
-  readonly heartbeatIntervalMs: number;
+  readonly settings: Readonly<RealtimeSettings>;
+  /** Listen targets of every session, matched against each commit. */
+  readonly listen: ListenManager;
+  /** Open WebSocket-protocol sessions; a periodic sweep ends dead ones. */
+  readonly sessions: SessionRegistry;
   private readonly context: EngineContext;
   private readonly stores = new Map<string, DatabaseStore>();
   private readonly handlers: { [M in Method]: Handler<M> };
 
   constructor(options: EngineOptions = {}) {
-    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 30_000;
+    const settings = { ...DEFAULT_REALTIME_SETTINGS };
+    for (const key of Object.keys(settings) as (keyof RealtimeSettings)[]) {
+      if (options[key] !== undefined) settings[key] = options[key];
+    }
+    this.settings = settings;
+    this.sessions = new SessionRegistry(settings);
     const clock = new Clock(options.now);
     const retention = (options.versionRetentionMs ?? 3_600_000) * MS;
     const transactions = new TransactionRegistry({
@@ -82,6 +116,7 @@ export class Engine {
       },
     };
     const ctx = this.context;
+    this.listen = new ListenManager(ctx, this.instanceId);
     const databaseOf = (request: { database?: unknown }) => {
       checkObject(request, 'request');
       checkString(request.database, 'database');

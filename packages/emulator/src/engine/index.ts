@@ -7,6 +7,7 @@ export type {
   DeleteDocumentRequest,
   UpdateDocumentRequest,
 } from './document-writes.js';
-export { Engine, type EngineOptions } from './engine.js';
+export { DEFAULT_REALTIME_SETTINGS, Engine, type EngineOptions, type RealtimeSettings } from './engine.js';
 export { autoId } from './ids.js';
 export { CloseCode, errorBody, type Session, type SessionOptions } from './session.js';
+export { SessionRegistry, type TrackedSession } from './session-registry.js';

@@ -1,6 +1,7 @@
 import {
   Code,
   type ErrorBody,
+  type ListenResponse,
   MAX_FRAME_LENGTH,
   METHODS,
   type Method,
@@ -11,14 +12,21 @@ import {
   type ServerFrame,
   StatusError,
   statusName,
+  type Target,
 } from '@kindling/core';
 import type { Engine } from './engine.js';
+import type { ListenStream, ListenTransport } from './listen/index.js';
+import type { TrackedSession } from './session-registry.js';
 
 export interface SessionOptions {
   /** Delivers one server frame to the client. */
   send: (frame: ServerFrame) => void;
-  /** Asks the transport to end the connection (a refused hello, or a client silent past the heartbeat). */
+  /** Asks the transport to end the connection (a refused hello, a silent client, the server stopping). */
   close?: (code: number, reason: string) => void;
+  /** Bytes the transport has queued but not yet written (ws's bufferedAmount): listen backpressure reads it. */
+  bufferedAmount?: () => number;
+  /** False once the transport is gone; the engine's sweep ends sessions whose transport never said so. */
+  connected?: () => boolean;
 }
 
 export interface Session {
@@ -45,26 +53,33 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 /** Requests whose body names its database in `database`; the others name it through `parent`. */
 const BY_DATABASE: ReadonlySet<Method> = new Set(['commit', 'batchGet', 'beginTransaction', 'rollback']);
 
-class ProtocolSession implements Session {
+class ProtocolSession implements Session, TrackedSession {
   private seq = 0;
   private database: string | undefined;
   /** The connection's bearer token: security rules (a later issue) will read it. */
   private token: string | null = null;
   private closed = false;
-  private lastHeard = Date.now();
-  private readonly heartbeat: ReturnType<typeof setInterval> | undefined;
+  lastHeard = Date.now();
+  /** Opened by the first listen frame; closing the session closes it. */
+  private stream: ListenStream | undefined;
+  /**
+   * Listen frames held back while this connection's commits are being answered: a client keeps applying a
+   * pending write until its acknowledgement, so seeing the write's new version first would apply it twice.
+   */
+  private held: ListenResponse[] | undefined;
+  private commitsInFlight = 0;
+  private pinger: ReturnType<typeof setInterval> | undefined;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly engine: Engine,
     private readonly options: SessionOptions,
   ) {
-    const interval = engine.heartbeatIntervalMs;
-    if (interval > 0) {
-      this.heartbeat = setInterval(() => {
-        if (Date.now() - this.lastHeard > 3 * interval)
-          this.end(CloseCode.GOING_AWAY, 'No frame within 3 heartbeat intervals.');
-      }, interval);
-    }
+    this.armWatchdog(engine.settings.connectionTimeoutMs);
+  }
+
+  connected(): boolean {
+    return !this.closed && (this.options.connected?.() ?? true);
   }
 
   receive(text: string): void {
@@ -105,11 +120,7 @@ class ProtocolSession implements Session {
         this.auth(frame);
         break;
       case 'listen':
-        this.fail(
-          this.database
-            ? new StatusError(Code.UNIMPLEMENTED, 'Listen is not implemented by this server yet.')
-            : invalid('Send a hello frame first.'),
-        );
+        this.listen(frame);
         break;
       default:
         this.fail(invalid(`Unknown frame type ${JSON.stringify(frame.type)}.`));
@@ -117,8 +128,33 @@ class ProtocolSession implements Session {
   }
 
   close(): void {
+    if (this.closed) return;
     this.closed = true;
-    if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
+    clearInterval(this.pinger);
+    clearTimeout(this.watchdog);
+    this.engine.sessions.delete(this);
+    this.stream?.close();
+    this.stream = undefined;
+  }
+
+  end(code: number, reason: string): void {
+    if (this.closed) return;
+    this.close();
+    this.options.close?.(code, reason);
+  }
+
+  /**
+   * Closes the connection once it has been silent for `timeout` ms. Frames only move `lastHeard`; the timer
+   * re-arms itself for the remaining time when it fires early, so a busy connection costs no timer churn.
+   */
+  private armWatchdog(timeout: number): void {
+    if (timeout <= 0) return;
+    const check = () => {
+      const silent = Date.now() - this.lastHeard;
+      if (silent >= timeout) this.end(CloseCode.GOING_AWAY, `No frame for ${timeout} ms.`);
+      else this.watchdog = setTimeout(check, timeout - silent);
+    };
+    this.watchdog = setTimeout(check, timeout);
   }
 
   private emit(frame: OutgoingServerFrame): void {
@@ -132,11 +168,6 @@ class ProtocolSession implements Session {
         ? { type: 'error', error: errorBody(error) }
         : { type: 'error', id, error: errorBody(error) },
     );
-  }
-
-  private end(code: number, reason: string): void {
-    this.close();
-    this.options.close?.(code, reason);
   }
 
   private hello(frame: Record<string, unknown>): void {
@@ -162,11 +193,74 @@ class ProtocolSession implements Session {
     }
     this.database = frame.database as string;
     this.token = (frame.token as string | undefined) ?? null;
+    const heartbeat = this.engine.settings.heartbeatIntervalMs;
     this.emit({
       type: 'welcome',
       version: PROTOCOL_VERSION,
       instanceId: this.engine.instanceId,
-      heartbeatIntervalMs: this.engine.heartbeatIntervalMs,
+      heartbeatIntervalMs: heartbeat,
+    });
+    // The server pings on a fixed beat, busy or not, so a client that only answers pings stays alive.
+    if (heartbeat > 0) this.pinger = setInterval(() => this.emit({ type: 'ping' }), heartbeat);
+  }
+
+  private listen(frame: Record<string, unknown>): void {
+    const database = this.database;
+    if (!database) {
+      this.fail(invalid('Send a hello frame before listen frames.'));
+      return;
+    }
+    const { addTarget, removeTarget } = frame;
+    if ((addTarget === undefined) === (removeTarget === undefined)) {
+      this.fail(invalid('A listen frame needs exactly one of "addTarget" and "removeTarget".'));
+      return;
+    }
+    if (frame.database !== undefined && frame.database !== database) {
+      this.fail(mismatch(frame.database, database));
+      return;
+    }
+    if (addTarget !== undefined && !(isRecord(addTarget) && isTargetId(addTarget.targetId))) {
+      this.fail(invalid('"addTarget" must be a Target object with an integer "targetId".'));
+      return;
+    }
+    if (removeTarget !== undefined && !isTargetId(removeTarget)) {
+      this.fail(invalid('"removeTarget" must be an integer target id.'));
+      return;
+    }
+    try {
+      this.stream ??= this.openStream(database);
+      if (addTarget !== undefined) this.stream.addTarget(addTarget as unknown as Target);
+      else this.stream.removeTarget(removeTarget as number);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private holdListenFrames(): void {
+    this.commitsInFlight++;
+    this.held ??= [];
+  }
+
+  private releaseListenFrames(): void {
+    if (--this.commitsInFlight > 0) return;
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const response of held) this.emit({ type: 'listen', response });
+  }
+
+  private openStream(database: string): ListenStream {
+    const { settings } = this.engine;
+    const transport: ListenTransport = {
+      send: (response) => {
+        if (this.held) this.held.push(response);
+        else this.emit({ type: 'listen', response });
+      },
+      bufferedAmount: () => this.options.bufferedAmount?.() ?? 0,
+    };
+    return this.engine.listen.open(database, transport, {
+      maxTargets: settings.maxSubscriptionsPerClient,
+      eventBufferSize: settings.eventBufferSize,
+      maxBufferedBytes: settings.maxBufferedBytes,
     });
   }
 
@@ -191,10 +285,15 @@ class ProtocolSession implements Session {
       }
       if (!isRecord(body)) throw invalid('A request needs a "body" object.');
       const request = this.scoped(method as Method, body);
-      this.engine.call(method as Method, request as never).then(
-        (answer) => this.emit({ type: 'response', id, body: answer } as OutgoingServerFrame),
-        (error) => this.fail(error, id),
-      );
+      const isCommit = method === 'commit';
+      if (isCommit) this.holdListenFrames();
+      Promise.resolve()
+        .then(() => this.engine.call(method as Method, request as never))
+        .then(
+          (answer) => this.emit({ type: 'response', id, body: answer } as OutgoingServerFrame),
+          (error) => this.fail(error, id),
+        )
+        .finally(() => isCommit && this.releaseListenFrames());
     } catch (error) {
       this.fail(error, id);
     }
@@ -215,9 +314,15 @@ class ProtocolSession implements Session {
   }
 }
 
+/** Firestore's target ids are int32. */
+const isTargetId = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31;
+
 const mismatch = (asked: unknown, database: string) =>
   invalid(`Request is for database ${JSON.stringify(asked)} but this connection is for "${database}".`);
 
 export function openSession(engine: Engine, options: SessionOptions): Session {
-  return new ProtocolSession(engine, options);
+  const session = new ProtocolSession(engine, options);
+  engine.sessions.add(session);
+  return session;
 }

@@ -1,7 +1,11 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { PROTOCOL_VERSION, type ServerFrame } from '@kindling/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+
+const hello = { type: 'hello', version: PROTOCOL_VERSION, database: 'projects/demo-cli/databases/(default)' };
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
 const cli = fileURLToPath(new URL('../../dist/node/cli.js', import.meta.url));
@@ -21,8 +25,26 @@ afterEach(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-function run(args: string[]) {
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+const REALTIME_ENV = [
+  'HEARTBEAT_INTERVAL',
+  'CONNECTION_TIMEOUT',
+  'MAX_SUBSCRIPTIONS_PER_CLIENT',
+  'EVENT_BUFFER_SIZE',
+  'CLEANUP_INTERVAL',
+  'MAX_BUFFERED_BYTES',
+];
+/** This process's environment without the realtime variables, plus `extra`. */
+function environment(extra: Record<string, string>) {
+  const env = { ...process.env };
+  for (const name of REALTIME_ENV) delete env[name];
+  return { ...env, ...extra };
+}
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [cli, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: environment(env),
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -69,5 +91,75 @@ describe('kindling-emulator', () => {
     const badPort = run(['--port', '70000']);
     expect(await badPort.exited).toBe(2);
     expect(badPort.output().stderr).toMatch(/--port must be an integer from 0 to 65535/);
+  });
+
+  const DURATION = 'a duration such as 500ms, 30s, 2m or 1h (a plain number is milliseconds)';
+
+  it('refuses a bad realtime flag or variable with exit code 2, naming it', async () => {
+    const cases: [string[], Record<string, string>, string][] = [
+      [['--heartbeat-interval', 'abc'], {}, `--heartbeat-interval must be ${DURATION}, got "abc"`],
+      [['--connection-timeout=-1s'], {}, `--connection-timeout must be ${DURATION}, got "-1s"`],
+      [['--cleanup-interval', '1.5.s'], {}, `--cleanup-interval must be ${DURATION}, got "1.5.s"`],
+      [
+        ['--max-subscriptions-per-client', '0'],
+        {},
+        '--max-subscriptions-per-client must be a positive integer, got "0"',
+      ],
+      [['--event-buffer-size', 'x'], {}, '--event-buffer-size must be a positive integer, got "x"'],
+      [
+        ['--max-buffered-bytes', '1GB'],
+        {},
+        '--max-buffered-bytes must be a positive number of bytes such as 1048576, 512KiB or 8MiB, got "1GB"',
+      ],
+      [[], { HEARTBEAT_INTERVAL: '' }, `HEARTBEAT_INTERVAL must be ${DURATION}, got ""`],
+      [[], { CONNECTION_TIMEOUT: '5 s' }, `CONNECTION_TIMEOUT must be ${DURATION}, got "5 s"`],
+      [
+        [],
+        { MAX_SUBSCRIPTIONS_PER_CLIENT: '-3' },
+        'MAX_SUBSCRIPTIONS_PER_CLIENT must be a positive integer, got "-3"',
+      ],
+      [[], { EVENT_BUFFER_SIZE: '2.5' }, 'EVENT_BUFFER_SIZE must be a positive integer, got "2.5"'],
+      [[], { CLEANUP_INTERVAL: 'never' }, `CLEANUP_INTERVAL must be ${DURATION}, got "never"`],
+      [
+        [],
+        { MAX_BUFFERED_BYTES: '0' },
+        'MAX_BUFFERED_BYTES must be a positive number of bytes such as 1048576, 512KiB or 8MiB, got "0"',
+      ],
+    ];
+    await Promise.all(
+      cases.map(async ([args, env, message]) => {
+        const emu = run(['--port', '0', ...args], env);
+        expect(await emu.exited).toBe(2);
+        expect(emu.output().stderr.split('\n')[0]).toBe(`kindling-emulator: ${message}`);
+      }),
+    );
+  });
+
+  it('takes realtime flags over the environment over the defaults', async () => {
+    const welcome = async (args: string[], env: Record<string, string>) => {
+      const emu = run(['--port', '0', ...args], env);
+      const url = /ready at http:\/\/([^ ]+)/.exec(await emu.ready)![1];
+      const ws = new WebSocket(`ws://${url}/kindling`);
+      const frame = await new Promise<ServerFrame>((resolve, reject) => {
+        ws.once('open', () => ws.send(JSON.stringify(hello)));
+        ws.once('message', (data) => resolve(JSON.parse(String(data))));
+        ws.once('error', reject);
+      });
+      const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+      return { frame, closed, emu };
+    };
+    expect((await welcome([], {})).frame).toMatchObject({ type: 'welcome', heartbeatIntervalMs: 30_000 });
+    expect((await welcome([], { HEARTBEAT_INTERVAL: '2m' })).frame).toMatchObject({
+      heartbeatIntervalMs: 120_000,
+    });
+    const both = await welcome(['--heartbeat-interval', '1500ms', '--connection-timeout', '200'], {
+      HEARTBEAT_INTERVAL: '2m',
+      CONNECTION_TIMEOUT: '1h',
+    });
+    expect(both.frame).toMatchObject({ heartbeatIntervalMs: 1500 });
+    // The client stays silent: the 200 ms flag, not the hour from the environment, closes it.
+    expect(await both.closed).toBe(1001);
+    process.kill(both.emu.child.pid!, 'SIGTERM');
+    expect(await both.emu.exited).toBe(0);
   });
 });

@@ -1,10 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { Engine, type EngineOptions } from '../engine/index.js';
+import { REALTIME_SETTINGS, type RealtimeOptions, resolveRealtimeSettings } from './config.js';
 import { handleRest } from './rest.js';
 import { attachWebSocket } from './websocket.js';
 
-export interface EmulatorOptions {
+/**
+ * Realtime settings (heartbeatInterval, connectionTimeout, …: see RealtimeOptions) win over the environment
+ * variables (HEARTBEAT_INTERVAL, …), which win over the defaults. They configure the engine startEmulator
+ * creates; pass them to `new Engine()` instead when giving an `engine`.
+ */
+export interface EmulatorOptions extends RealtimeOptions {
   /**
    * Interface to listen on. Default `localhost`: 127.0.0.1 and, when the machine has it, ::1 on the same port,
    * so clients resolving localhost to either address reach the emulator.
@@ -17,6 +23,8 @@ export interface EmulatorOptions {
   /** A ready engine to serve (e.g. shared with in-process tests), or options for a new one. */
   engine?: Engine;
   engineOptions?: EngineOptions;
+  /** Where HEARTBEAT_INTERVAL and the other variables are read; default process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface RunningEmulator {
@@ -47,9 +55,28 @@ function listen(server: Server | NetServer, port: number, host: string): Promise
 const closeServer = (server: Server | NetServer) =>
   new Promise<void>((resolve) => server.close(() => resolve()));
 
-/** Starts one HTTP server serving REST v1, the admin endpoints and the WebSocket protocol on one port. */
+/** The engine to serve: the given one, or a new one with the realtime settings resolved (ConfigError if bad). */
+function engineFor(options: EmulatorOptions): Engine {
+  const realtime: RealtimeOptions = {};
+  for (const { option, target } of REALTIME_SETTINGS) {
+    const value = options[option] ?? options.engineOptions?.[target];
+    if (value !== undefined) realtime[option] = value;
+  }
+  if (options.engine) {
+    if (Object.keys(realtime).length > 0)
+      throw new TypeError('Realtime options configure a new engine; give them to new Engine() instead.');
+    return options.engine;
+  }
+  const settings = resolveRealtimeSettings({ options: realtime, env: options.env ?? process.env });
+  return new Engine({ ...options.engineOptions, ...settings });
+}
+
+/**
+ * Starts one HTTP server serving REST v1, the admin endpoints and the WebSocket protocol on one port. Rejects
+ * with a ConfigError naming the option or environment variable when a realtime setting is unusable.
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const engine = options.engine ?? new Engine(options.engineOptions);
+  const engine = engineFor(options);
   const requested = options.host ?? 'localhost';
   const server = createServer((req, res) => {
     handleRest(engine, req, res).catch(() => res.destroy());

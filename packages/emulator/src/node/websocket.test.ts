@@ -1,45 +1,18 @@
 import { MAX_FRAME_LENGTH, PROTOCOL_VERSION, type ServerFrame } from '@kindling/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningEmulator, startEmulator } from './start.js';
+import { connectClient } from './test-support.js';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
+  emu = await startEmulator({ port: 0, env: {} });
 });
 afterAll(() => emu.stop());
 
 const DB = 'projects/demo-ws/databases/(default)';
 const hello = { type: 'hello', version: PROTOCOL_VERSION, database: DB };
 
-/** A client that queues frames so a test can await them one at a time. */
-async function connect(path = '/kindling') {
-  const ws = new WebSocket(`ws://127.0.0.1:${emu.port}${path}`);
-  const queue: ServerFrame[] = [];
-  const waiters: ((f: ServerFrame) => void)[] = [];
-  ws.on('message', (data) => {
-    const frame = JSON.parse(String(data)) as ServerFrame;
-    const waiter = waiters.shift();
-    if (waiter) waiter(frame);
-    else queue.push(frame);
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
-  );
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  return {
-    ws,
-    closed,
-    send: (frame: unknown) => ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame)),
-    next: () =>
-      new Promise<ServerFrame>((resolve) =>
-        queue.length > 0 ? resolve(queue.shift()!) : waiters.push(resolve),
-      ),
-  };
-}
+const connect = (path = '/kindling') => connectClient(`ws://127.0.0.1:${emu.port}${path}`);
 
 describe('WebSocket endpoint', () => {
   it('handshakes, answers requests by id and numbers frames', async () => {
@@ -135,5 +108,96 @@ describe('WebSocket endpoint', () => {
 
   it('refuses upgrades on other paths', async () => {
     await expect(connect('/elsewhere')).rejects.toThrow(/404/);
+  });
+});
+
+describe('listening over a socket', () => {
+  const ROOT = `${DB}/documents`;
+  const rooms = { parent: ROOT, structuredQuery: { from: [{ collectionId: 'rooms' }] } };
+  const listenResponse = (frame: ServerFrame) => (frame.type === 'listen' ? frame.response : undefined);
+  const isMarker = (frame: ServerFrame) =>
+    listenResponse(frame)?.targetChange?.targetChangeType === 'NO_CHANGE' &&
+    !listenResponse(frame)?.targetChange?.targetIds?.length;
+  const write = (path: string, n: number) => ({
+    update: { name: `${ROOT}/${path}`, fields: { n: { integerValue: String(n) } } },
+  });
+
+  it('adds a target, delivers commits from another connection in order, and removes it', async () => {
+    const listener = await connect();
+    const writer = await connect();
+    listener.send(hello);
+    writer.send(hello);
+    await listener.next();
+    await writer.next();
+    writer.send({ type: 'request', id: 1, method: 'commit', body: { writes: [write('rooms/a', 1)] } });
+    await writer.next();
+
+    listener.send({ type: 'listen', addTarget: { targetId: 1, query: rooms } });
+    const initial: ServerFrame[] = [];
+    for (let f = await listener.next(); ; f = await listener.next()) {
+      initial.push(f);
+      if (isMarker(f)) break;
+    }
+    expect(initial.map((f) => listenResponse(f))).toEqual([
+      { targetChange: { targetChangeType: 'ADD', targetIds: [1] } },
+      { documentChange: { document: expect.objectContaining({ name: `${ROOT}/rooms/a` }), targetIds: [1] } },
+      { targetChange: expect.objectContaining({ targetChangeType: 'CURRENT', targetIds: [1] }) },
+      {
+        targetChange: {
+          targetChangeType: 'NO_CHANGE',
+          readTime: expect.any(String),
+          resumeToken: expect.any(String),
+        },
+      },
+    ]);
+
+    for (let i = 2; i <= 6; i++) {
+      writer.send({
+        type: 'request',
+        id: i,
+        method: 'commit',
+        body: { writes: [write('rooms/a', i), write('elsewhere/x', i)] },
+      });
+    }
+    const values: string[] = [];
+    let lastReadTime = '';
+    while (values.length < 5) {
+      const f = await listener.next();
+      const change = listenResponse(f)?.documentChange;
+      if (change) {
+        expect(change.document.name).toBe(`${ROOT}/rooms/a`);
+        values.push((change.document.fields!.n as { integerValue: string }).integerValue);
+      }
+      const readTime = listenResponse(f)?.targetChange?.readTime;
+      if (isMarker(f) && readTime) {
+        expect(readTime >= lastReadTime).toBe(true);
+        lastReadTime = readTime;
+      }
+    }
+    expect(values).toEqual(['2', '3', '4', '5', '6']);
+    expect(isMarker(await listener.next())).toBe(true);
+
+    listener.send({ type: 'listen', removeTarget: 1 });
+    listener.send({ type: 'ping' });
+    expect(listenResponse(await listener.next())).toEqual({
+      targetChange: { targetChangeType: 'REMOVE', targetIds: [1] },
+    });
+    expect((await listener.next()).type).toBe('pong');
+    expect(listener.received.map((f) => f.seq)).toEqual(listener.received.map((_, i) => i + 1));
+    listener.ws.close();
+    writer.ws.close();
+  });
+
+  it('frees the targets of a connection when it closes', async () => {
+    const listener = await connect();
+    listener.send(hello);
+    await listener.next();
+    const streams = emu.engine.listen.streamCount;
+    listener.send({ type: 'listen', addTarget: { targetId: 1, query: rooms } });
+    await listener.nextWhere(isMarker);
+    expect(emu.engine.listen.streamCount).toBe(streams + 1);
+    listener.ws.terminate();
+    await listener.closed;
+    await vi.waitFor(() => expect(emu.engine.listen.streamCount).toBe(streams), { timeout: 10_000 });
   });
 });

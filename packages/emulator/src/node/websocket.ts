@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { MAX_FRAME_LENGTH } from '@kindling/core';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { Engine } from '../engine/index.js';
+import { CloseCode, type Engine } from '../engine/index.js';
 
 /** Path of the WebSocket endpoint (docs/protocol.md), on the same port as REST. */
 export const WEBSOCKET_PATH = '/kindling';
@@ -14,9 +14,25 @@ export const WEBSOCKET_PATH = '/kindling';
  */
 const MAX_PAYLOAD_BYTES = 3 * MAX_FRAME_LENGTH;
 
+/** How long a closing connection gets to answer the close handshake before its socket is destroyed. */
+const CLOSE_GRACE_MS = 1000;
+
 export interface WebSocketEndpoint {
-  /** Closes every connection and stops accepting new ones. */
+  /** Stops accepting connections and closes every open one with 1001, so clients know to reconnect. */
   close(): Promise<void>;
+}
+
+/** Closes `ws` with 1001; resolves once it is closed, destroying it if the peer does not answer in time. */
+function goAway(ws: WebSocket): Promise<void> {
+  if (ws.readyState === ws.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => ws.terminate(), CLOSE_GRACE_MS);
+    ws.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    ws.close(CloseCode.GOING_AWAY, 'Server stopping.');
+  });
 }
 
 /** Serves Kindling's WebSocket protocol at {@link WEBSOCKET_PATH} of `server`, one engine session per connection. */
@@ -35,6 +51,8 @@ export function attachWebSocket(server: Server, engine: Engine): WebSocketEndpoi
   const connect = (ws: WebSocket) => {
     const session = engine.openSession((frame) => ws.send(JSON.stringify(frame)), {
       close: (code, reason) => ws.close(code, reason),
+      bufferedAmount: () => ws.bufferedAmount,
+      connected: () => ws.readyState === ws.OPEN,
     });
     // ws hands over every message as a Buffer; binary ones are read as UTF-8 text too (the frame is what counts).
     ws.on('message', (data: Buffer) => session.receive(data.toString('utf8')));
@@ -45,11 +63,10 @@ export function attachWebSocket(server: Server, engine: Engine): WebSocketEndpoi
 
   server.on('upgrade', onUpgrade);
   return {
-    close: () =>
-      new Promise((resolve) => {
-        server.off('upgrade', onUpgrade);
-        for (const ws of wss.clients) ws.terminate();
-        wss.close(() => resolve());
-      }),
+    async close() {
+      server.off('upgrade', onUpgrade);
+      await Promise.all([...wss.clients].map(goAway));
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
   };
 }

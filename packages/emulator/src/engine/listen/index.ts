@@ -1,0 +1,5 @@
+// The server side of Firestore's Listen: targets per stream, a matching index per database, resume tokens,
+// exact limit windows, and a bounded outbound buffer per stream (docs/protocol.md, "Listening").
+export { ListenManager } from './manager.js';
+export { decodeResumeToken, encodeResumeToken, type ResumePoint } from './resume-token.js';
+export type { ListenContext, ListenLimits, ListenStream, ListenTransport } from './types.js';

@@ -1,0 +1,42 @@
+import type { ListenResponse, Target } from '@kindling/core';
+import type { Clock } from '../clock.js';
+import type { DatabaseStore } from '../database-store.js';
+
+/** Where one listen stream's responses go: the session wraps each in a `listen` frame with its seq. */
+export interface ListenTransport {
+  /** Delivers one ListenResponse. */
+  send(response: ListenResponse): void;
+  /** Bytes queued in the socket but not yet written (ws's bufferedAmount); 0 when unknown. */
+  bufferedAmount(): number;
+}
+
+export interface ListenLimits {
+  /** Targets one stream may hold at once (MAX_SUBSCRIPTIONS_PER_CLIENT); the next add is RESOURCE_EXHAUSTED. */
+  maxTargets: number;
+  /** Frames the outbound buffer may hold before the stream's targets go stale (EVENT_BUFFER_SIZE). */
+  eventBufferSize: number;
+  /** Above this many bytes in the socket's buffer, new frames wait in the outbound buffer. */
+  maxBufferedBytes: number;
+  /** How often a congested stream polls `bufferedAmount` (default 10 ms). */
+  drainPollMs?: number;
+}
+
+/** What the listen manager needs from the engine (its EngineContext fits). */
+export interface ListenContext {
+  readonly clock: Clock;
+  /** The store of `projects/p/databases/d`, created empty on first use. */
+  store(database: string): DatabaseStore;
+}
+
+/** One connection's listen targets in one database. */
+export interface ListenStream {
+  /** Adds a target: ADD, its result (or the changes since its resume token), CURRENT, a global marker. */
+  addTarget(target: Target): void;
+  /** Removes a target: REMOVE (with an INVALID_ARGUMENT cause when the id is unknown). */
+  removeTarget(targetId: number): void;
+  /** Re-checks every target against the connection's credentials (security rules, a later issue): a no-op now. */
+  recheck(): void;
+  /** Drops every target and the outbound buffer; nothing is sent afterwards. */
+  close(): void;
+  readonly targetCount: number;
+}
