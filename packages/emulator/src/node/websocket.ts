@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { MAX_FRAME_LENGTH } from '@kindling/core';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { CloseCode, type Engine } from '../engine/index.js';
+import { frameText } from './frame-text.js';
 
 /** Path of the WebSocket endpoint (docs/protocol.md), on the same port as REST. */
 export const WEBSOCKET_PATH = '/kindling';
@@ -49,7 +50,7 @@ export function attachWebSocket(server: Server, engine: Engine): WebSocketEndpoi
   };
 
   const connect = (ws: WebSocket) => {
-    const session = engine.openSession((frame) => ws.send(JSON.stringify(frame)), {
+    const session = engine.openSession((frame) => ws.send(frameText(frame)), {
       close: (code, reason) => ws.close(code, reason),
       bufferedAmount: () => ws.bufferedAmount,
       connected: () => ws.readyState === ws.OPEN,
