@@ -16,6 +16,8 @@ export interface TestEmulator {
   db(): Firestore;
   /** Connects an instance made some other way (e.g. initializeFirestore) and terminates it after the file. */
   connect(db: Firestore): Firestore;
+  /** A second client instance on the same project as `db` (its own connection). */
+  peer(db: Firestore): Firestore;
 }
 
 export function useEmulator(): TestEmulator {
@@ -33,12 +35,12 @@ export function useEmulator(): TestEmulator {
     instances.push(db);
     return db;
   };
+  const open = (projectId: string) =>
+    connect(getFirestore(initializeApp({ projectId }, `it-${process.pid}-${++counter}`)));
   return {
-    db() {
-      const name = `it-${process.pid}-${++counter}`;
-      return connect(getFirestore(initializeApp({ projectId: `demo-${name}` }, name)));
-    },
+    db: () => open(`demo-it-${process.pid}-${counter + 1}`),
     connect,
+    peer: (db) => open(db._databaseId.projectId),
   };
 }
 

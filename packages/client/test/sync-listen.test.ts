@@ -15,9 +15,10 @@ import {
   where,
   writeBatch,
 } from '../src/index.js';
-import { collect, useRealtimeEmulator } from './sync-support.js';
+import { useEmulator } from './setup.js';
+import { collect } from './sync-support.js';
 
-const emulator = useRealtimeEmulator();
+const emulator = useEmulator();
 
 const changes = (s: QuerySnapshot) =>
   s.docChanges().map((c) => `${c.type} ${c.doc.id} ${c.oldIndex} ${c.newIndex}`);

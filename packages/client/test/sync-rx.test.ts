@@ -14,9 +14,10 @@ import {
   sortedChanges,
   updateDoc,
 } from '../src/index.js';
-import { collect, useRealtimeEmulator } from './sync-support.js';
+import { useEmulator } from './setup.js';
+import { collect } from './sync-support.js';
 
-const emulator = useRealtimeEmulator();
+const emulator = useEmulator();
 
 describe('observable API', () => {
   it('docData emits the data with its id, once per change, undefined while missing', async () => {

@@ -18,9 +18,10 @@ import {
   writeBatch,
 } from '../src/index.js';
 import { Connection } from '../src/remote/connection.js';
-import { collect, useRealtimeEmulator } from './sync-support.js';
+import { useEmulator } from './setup.js';
+import { collect } from './sync-support.js';
 
-const emulator = useRealtimeEmulator();
+const emulator = useEmulator();
 const ids = (s: QuerySnapshot) => s.docs.map((d) => d.id);
 const meta = (s: QuerySnapshot | DocumentSnapshot) => [s.metadata.hasPendingWrites, s.metadata.fromCache];
 
