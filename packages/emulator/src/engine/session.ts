@@ -162,6 +162,12 @@ class ProtocolSession implements Session, TrackedSession {
     this.options.send({ ...frame, seq: ++this.seq } as ServerFrame);
   }
 
+  // The hot path of a fan-out: one listen frame per response, built without spreading.
+  private emitListen(response: ListenResponse): void {
+    if (this.closed) return;
+    this.options.send({ type: 'listen', response, seq: ++this.seq });
+  }
+
   private fail(error: unknown, id?: number): void {
     this.emit(
       id === undefined
@@ -245,17 +251,18 @@ class ProtocolSession implements Session, TrackedSession {
     if (--this.commitsInFlight > 0) return;
     const held = this.held ?? [];
     this.held = undefined;
-    for (const response of held) this.emit({ type: 'listen', response });
+    for (const response of held) this.emitListen(response);
   }
 
   private openStream(database: string): ListenStream {
     const { settings } = this.engine;
+    const { bufferedAmount } = this.options;
     const transport: ListenTransport = {
       send: (response) => {
         if (this.held) this.held.push(response);
-        else this.emit({ type: 'listen', response });
+        else this.emitListen(response);
       },
-      bufferedAmount: () => this.options.bufferedAmount?.() ?? 0,
+      bufferedAmount: bufferedAmount ? () => bufferedAmount() : () => 0,
     };
     return this.engine.listen.open(database, transport, {
       maxTargets: settings.maxSubscriptionsPerClient,

@@ -29,6 +29,20 @@ describe('frameText', () => {
     for (const frame of frames) expect(JSON.parse(frameText(frame))).toEqual(frame);
   });
 
+  it('reuses a shared response for consecutive frames, each with its own seq', () => {
+    const marker = {
+      targetChange: { targetChangeType: 'NO_CHANGE' as const, readTime: 't', resumeToken: 'r' },
+    };
+    const other = { targetChange: { targetChangeType: 'CURRENT' as const, targetIds: [1] } };
+    const frames: ServerFrame[] = [
+      { type: 'listen', seq: 1, response: marker },
+      { type: 'listen', seq: 2, response: marker },
+      { type: 'listen', seq: 3, response: other },
+      { type: 'listen', seq: 4, response: marker },
+    ];
+    for (const frame of frames) expect(JSON.parse(frameText(frame))).toEqual(frame);
+  });
+
   it('serializes a document shared by many frames once', () => {
     const shared = { ...document };
     const a = frameText({

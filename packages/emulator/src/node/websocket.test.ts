@@ -1,4 +1,4 @@
-import { MAX_FRAME_LENGTH, PROTOCOL_VERSION, type ServerFrame } from '@kindling/core';
+import { compareTimestamps, MAX_FRAME_LENGTH, PROTOCOL_VERSION, type ServerFrame } from '@kindling/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningEmulator, startEmulator } from './start.js';
 import { connectClient } from './test-support.js';
@@ -170,7 +170,7 @@ describe('listening over a socket', () => {
       }
       const readTime = listenResponse(f)?.targetChange?.readTime;
       if (isMarker(f) && readTime) {
-        expect(readTime >= lastReadTime).toBe(true);
+        expect(lastReadTime === '' || compareTimestamps(readTime, lastReadTime) >= 0).toBe(true);
         lastReadTime = readTime;
       }
     }

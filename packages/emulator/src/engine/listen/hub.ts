@@ -71,17 +71,19 @@ export class DatabaseHub implements StreamHost {
   private fanOut(record: CommitRecord): void {
     const affected = new Map<Stream, Map<ListenTarget, DocumentChangeRecord[]>>();
     for (const change of record.changes) {
-      for (const target of this.index.candidates(change.name)) {
-        const stream = this.owners.get(target);
-        if (!stream) continue;
-        let targets = affected.get(stream);
-        if (!targets) {
-          targets = new Map();
-          affected.set(stream, targets);
+      for (const bucket of this.index.bucketsOf(change.name)) {
+        for (const target of bucket) {
+          const stream = this.owners.get(target);
+          if (!stream) continue;
+          let targets = affected.get(stream);
+          if (!targets) {
+            targets = new Map();
+            affected.set(stream, targets);
+          }
+          const changes = targets.get(target);
+          if (!changes) targets.set(target, [change]);
+          else if (changes[changes.length - 1] !== change) changes.push(change);
         }
-        const changes = targets.get(target);
-        if (!changes) targets.set(target, [change]);
-        else if (changes[changes.length - 1] !== change) changes.push(change);
       }
     }
     if (affected.size === 0) return;

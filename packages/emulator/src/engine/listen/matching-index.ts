@@ -51,10 +51,17 @@ export class MatchingIndex<T> {
 
   /** Targets a change to document `name` may affect (a target filed under several keys may repeat). */
   *candidates(name: string): Iterable<T> {
+    for (const bucket of this.bucketsOf(name)) yield* bucket;
+  }
+
+  /** The sets of targets filed under the keys of document `name` (what `candidates` walks, without a generator). */
+  bucketsOf(name: string): Set<T>[] {
+    const found: Set<T>[] = [];
     for (const key of keysOfDocument(name)) {
       const bucket = this.buckets.get(key);
-      if (bucket) yield* bucket;
+      if (bucket) found.push(bucket);
     }
+    return found;
   }
 
   get size(): number {

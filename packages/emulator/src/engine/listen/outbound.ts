@@ -28,13 +28,15 @@ const byNumber = (a: number, b: number) => a - b;
 
 /** The response for one document event (undefined when it changes nothing for the client). */
 export function documentResponse(event: DocEvent): ListenResponse | undefined {
-  const targetIds = [...event.inTargets].map((t) => t.id).sort(byNumber);
+  const targetIds: number[] = [];
+  for (const target of event.inTargets) targetIds.push(target.id);
   const removedTargetIds: number[] = [];
   for (const [target, prior] of event.priors) {
     if (prior !== undefined && !event.inTargets.has(target)) removedTargetIds.push(target.id);
   }
   if (targetIds.length === 0 && removedTargetIds.length === 0) return undefined;
-  removedTargetIds.sort(byNumber);
+  if (targetIds.length > 1) targetIds.sort(byNumber);
+  if (removedTargetIds.length > 1) removedTargetIds.sort(byNumber);
   const { name, doc, readTime } = event;
   if (!doc) return { documentDelete: { document: name, removedTargetIds, readTime } };
   if (targetIds.length === 0 && !event.changed) {
@@ -46,6 +48,19 @@ export function documentResponse(event: DocEvent): ListenResponse | undefined {
         ? { document: doc, targetIds, removedTargetIds }
         : { document: doc, targetIds },
   };
+}
+
+/**
+ * The last global marker built: every stream a commit reaches sends the same one, so they share one response
+ * object (never changed once sent), which lets the transport serialize it once.
+ */
+let lastMarker: ListenResponse | undefined;
+
+function markerResponse(readTime: string, resumeToken: string): ListenResponse {
+  const last = lastMarker?.targetChange;
+  if (last && last.readTime === readTime && last.resumeToken === resumeToken) return lastMarker!;
+  lastMarker = { targetChange: { targetChangeType: 'NO_CHANGE', readTime, resumeToken } };
+  return lastMarker;
 }
 
 export interface OutboundHooks {
@@ -207,13 +222,7 @@ export class Outbound {
         this.hooks.delivered(item.role, item.target);
         return;
       case 'marker':
-        this.transport.send({
-          targetChange: {
-            targetChangeType: 'NO_CHANGE',
-            readTime: item.readTime,
-            resumeToken: item.resumeToken,
-          },
-        });
+        this.transport.send(markerResponse(item.readTime, item.resumeToken));
     }
   }
 }
