@@ -8,11 +8,12 @@ export default defineConfig({
     // Workspace packages resolve to their sources, so tests never need a build first.
     alias: [
       { find: /^@kindling\/emulator\/engine$/, replacement: src('emulator/src/engine/index.ts') },
-      { find: /^@kindling\/(core|emulator|client)$/, replacement: src('$1/src/index.ts') },
+      { find: /^@kindling\/emulator\/rest$/, replacement: src('emulator/src/rest/index.ts') },
+      { find: /^@kindling\/(core|emulator|client|react|testing)$/, replacement: src('$1/src/index.ts') },
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.{ts,tsx}', 'packages/*/test/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
