@@ -2,7 +2,7 @@
 // Kindling vs the official Firestore emulator, side by side in one run (root `pnpm bench`, which builds first):
 //   (a) CLI start to first answer: spawn the process, time until `GET /` answers `Ok` (median of several runs);
 //   (b) one REST `:commit` of a small document: p50/p99 over sequential requests after a warm-up;
-// then the realtime fan-out bench (listen.mjs).
+// then the realtime fan-out bench (listen.mjs) and the security rules overhead bench (rules.mjs).
 // Every process started here is killed by its PID. Numbers are printed, never asserted.
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +18,7 @@ import {
   untilOk,
 } from './lib.mjs';
 import { runListenBench } from './listen.mjs';
+import { runRulesBench } from './rules.mjs';
 
 const JAR =
   process.env.FIRESTORE_EMULATOR_JAR ??
@@ -182,6 +183,7 @@ async function main() {
 
 main()
   .then(() => runListenBench())
+  .then(() => runRulesBench())
   .catch((error) => {
     console.error(error);
     process.exitCode = 1;

@@ -27,6 +27,7 @@ export {
   type FirestoreSettings,
   getFirestore,
   initializeFirestore,
+  setAuthToken,
   terminate,
 } from './api/database.js';
 export { FirestoreError, type FirestoreErrorCode } from './api/error.js';

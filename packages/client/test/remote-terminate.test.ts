@@ -18,7 +18,8 @@ it('terminates while the socket is still connecting without an uncaught error', 
   const { port } = server.address() as { port: number };
   const connection = new Connection({ url: `ws://127.0.0.1:${port}/kindling`, database });
   const request = connection.request('beginTransaction', { database }).catch((e) => e.code);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Wait for the TCP connection (a loaded machine may take longer than a fixed pause).
+  for (let i = 0; i < 400 && sockets.size === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
   expect(sockets.size).toBe(1);
   connection.close();
   expect(await request).toBe('cancelled');

@@ -1,4 +1,8 @@
-/** Shared setup for integration tests: one emulator per test file, a fresh project per test. */
+/**
+ * Shared setup for integration tests: one emulator per test file, a fresh project per test. The suite runs over
+ * both transports: a real socket to an emulator on a free port, and, with KINDLING_TRANSPORT=msw (the vitest
+ * project `client-msw`), @kindling/testing's in-process mock behind msw, so the two can never drift apart.
+ */
 import { startEmulator } from '@kindling/emulator';
 import { afterAll, beforeAll } from 'vitest';
 import {
@@ -20,11 +24,26 @@ export interface TestEmulator {
   peer(db: Firestore): Firestore;
 }
 
+/** What the suite's clients connect to. */
+interface Backend {
+  readonly host: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+const transport = process.env.KINDLING_TRANSPORT === 'msw' ? 'msw' : 'socket';
+
+async function startBackend(): Promise<Backend> {
+  if (transport === 'socket') return startEmulator({ port: 0 });
+  const { startMswBackend } = await import('../../testing/test/msw-backend.js');
+  return startMswBackend();
+}
+
 export function useEmulator(): TestEmulator {
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  let emulator: Backend;
   const instances: Firestore[] = [];
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
+    emulator = await startBackend();
   });
   afterAll(async () => {
     await Promise.all(instances.map((db) => terminate(db)));

@@ -97,6 +97,12 @@ export class Firestore {
     return this.#sync;
   }
 
+  /** @internal Replaces the token for the live connection, if any, and every later one. */
+  _setToken(token: string | undefined): void {
+    this._token = token;
+    this.#datastore?.connection.setToken(token);
+  }
+
   /** @internal */
   _terminate(): void {
     this._terminated = true;
@@ -193,6 +199,22 @@ export function connectFirestoreEmulator(
         ? options.mockUserToken
         : createMockUserToken(options.mockUserToken, firestore.app.options.projectId);
   }
+}
+
+/**
+ * Kindling extension: replaces the auth token `firestore` presents, without reconnecting. Give a token string,
+ * `mockUserToken` options (made into an unsigned JWT as connectFirestoreEmulator does), or null to sign out.
+ * The emulator re-checks every listener of the connection at once: one the security rules no longer allow ends
+ * with a `permission-denied` error. Requests sent after the call use the new token, and so does every reconnect.
+ */
+export function setAuthToken(firestore: Firestore, token: string | EmulatorMockTokenOptions | null): void {
+  firestore = cast(firestore, Firestore);
+  if (firestore._terminated) {
+    throw new FirestoreError('failed-precondition', 'The client has already been terminated.');
+  }
+  if (token === null) firestore._setToken(undefined);
+  else if (typeof token === 'string') firestore._setToken(token);
+  else firestore._setToken(createMockUserToken(token, firestore.app.options.projectId));
 }
 
 /** Closes the instance's connection; later calls on it fail, and getFirestore() gives a fresh instance. */

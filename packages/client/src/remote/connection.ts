@@ -76,9 +76,11 @@ export class Connection {
   #reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   #closed = false;
   #lastTargetId = 0;
+  #token: string | undefined;
 
   constructor(options: ConnectionOptions) {
     this.#options = options;
+    this.#token = options.token;
     const { initialDelayMs = 100, factor = 2, maxDelayMs = 5_000 } = options.backoff ?? {};
     this.#backoff = new ExponentialBackoff(initialDelayMs, factor, maxDelayMs);
     this.state$ = this.#state.pipe(distinctUntilChanged());
@@ -148,6 +150,18 @@ export class Connection {
     if (this.#state.value !== 'online' || !socket || socket.readyState !== OPEN) return false;
     socket.send(JSON.stringify(frame));
     return true;
+  }
+
+  /**
+   * Replaces the token: an open socket gets an auth frame at once (frames are ordered, so every later request
+   * uses it; the server re-checks the listen targets), and each later socket says it in its hello.
+   */
+  setToken(token: string | undefined): void {
+    this.#token = token;
+    const socket = this.#socket;
+    // An open socket has sent its hello (onopen sends it), welcomed or not.
+    if (socket && socket.readyState === OPEN)
+      socket.send(JSON.stringify({ type: 'auth', token: token ?? null }));
   }
 
   /** Drops the socket and stays offline until enableNetwork(); requests fail with 'unavailable' meanwhile. */
@@ -291,7 +305,8 @@ export class Connection {
       };
       this.#abandon = abandon;
       socket.onopen = () => {
-        const { database, token } = this.#options;
+        const { database } = this.#options;
+        const token = this.#token;
         sendIfOpen({ type: 'hello', version: PROTOCOL_VERSION, database, ...(token ? { token } : {}) });
       };
       socket.onmessage = (event) => {

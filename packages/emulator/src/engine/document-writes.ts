@@ -10,6 +10,7 @@ import {
   validateDocumentId,
   type Write,
 } from '@kindling/core';
+import type { Access } from './access.js';
 import { commit } from './commit.js';
 import type { EngineContext } from './context.js';
 import { autoId } from './ids.js';
@@ -46,9 +47,15 @@ export interface DeleteDocumentRequest {
   currentDocument?: Precondition;
 }
 
-function commitOne(ctx: EngineContext, database: string, write: Write, mask: string[] | undefined): Document {
+function commitOne(
+  ctx: EngineContext,
+  database: string,
+  write: Write,
+  mask: string[] | undefined,
+  access: Access,
+): Document {
   const name = write.update!.name;
-  const { record } = commit(ctx, { database, writes: [write] });
+  const { record } = commit(ctx, { database, writes: [write] }, access);
   const after = record?.changes.find((c) => c.name === name)?.after ?? ctx.store(database).get(name).doc;
   if (!after) throw new StatusError(Code.INTERNAL, `Document ${name} vanished after its write.`);
   return applyMask(after, mask);
@@ -58,6 +65,7 @@ export function createDocument(
   ctx: EngineContext,
   database: string,
   request: CreateDocumentRequest,
+  access: Access,
 ): Document {
   checkObject(request, 'request');
   const parent = parentIn(database, request.parent);
@@ -70,13 +78,14 @@ export function createDocument(
   const mask = maskPaths(request.mask, 'mask');
   const name = documentName(database, [...parseParent(parent).path, request.collectionId, id]);
   const update: Document = { name, fields: request.document?.fields ?? {} };
-  return commitOne(ctx, database, { update, currentDocument: { exists: false } }, mask);
+  return commitOne(ctx, database, { update, currentDocument: { exists: false } }, mask, access);
 }
 
 export function updateDocument(
   ctx: EngineContext,
   database: string,
   request: UpdateDocumentRequest,
+  access: Access,
 ): Document {
   checkObject(request, 'request');
   checkObject(request.document, 'document');
@@ -85,13 +94,18 @@ export function updateDocument(
   const write: Write = { update: { name: request.document.name, fields: request.document.fields ?? {} } };
   if (request.updateMask !== undefined) write.updateMask = request.updateMask;
   if (request.currentDocument !== undefined) write.currentDocument = request.currentDocument;
-  return commitOne(ctx, database, write, mask);
+  return commitOne(ctx, database, write, mask, access);
 }
 
-export function deleteDocument(ctx: EngineContext, database: string, request: DeleteDocumentRequest): void {
+export function deleteDocument(
+  ctx: EngineContext,
+  database: string,
+  request: DeleteDocumentRequest,
+  access: Access,
+): void {
   checkObject(request, 'request');
   const name = documentIn(database, request.name, 'name');
   const write: Write = { delete: name };
   if (request.currentDocument !== undefined) write.currentDocument = request.currentDocument;
-  commit(ctx, { database, writes: [write] });
+  commit(ctx, { database, writes: [write] }, access);
 }

@@ -12,7 +12,9 @@ import {
   type ResponseOf,
   StatusError,
 } from '@kindling/core';
-import { Clock } from './clock.js';
+import { Access, snapshotReader } from './access.js';
+import { type Caller, UNAUTHENTICATED } from './auth.js';
+import { Clock, microsToTimestamp } from './clock.js';
 import { commit } from './commit.js';
 import type { EngineContext } from './context.js';
 import { DatabaseStore } from './database-store.js';
@@ -25,11 +27,13 @@ import {
   updateDocument,
 } from './document-writes.js';
 import { autoId } from './ids.js';
-import { ListenManager } from './listen/index.js';
+import { ListenManager, type TargetSpec } from './listen/index.js';
 import { listCollectionIds, listDocuments } from './listings.js';
+import { lookupBudget, SINGLE_LOOKUPS } from './lookup-budgets.js';
 import { beginTransaction } from './read-view.js';
 import { batchGet, getDocument, runAggregationQuery, runQuery } from './reads.js';
 import { checkObject, checkString } from './request-checks.js';
+import { compileRules, type Ruleset } from './rules/index.js';
 import { openSession, type Session, type SessionOptions } from './session.js';
 import { SessionRegistry } from './session-registry.js';
 import { TransactionRegistry } from './transactions.js';
@@ -66,13 +70,15 @@ export interface EngineOptions extends Partial<RealtimeSettings> {
   commitLogSize?: number;
   /** How far back reads at a readTime may go. Default one hour, as Firestore without point-in-time recovery. */
   versionRetentionMs?: number;
+  /** Security rules source to enforce from the start (RulesCompileError when it does not compile). */
+  rules?: string;
   /** A transaction expires this long after it began (default 270 s) … */
   transactionLifetimeMs?: number;
   /** … or after being unused this long (default 60 s). */
   transactionIdleMs?: number;
 }
 
-type Handler<M extends Method> = (request: RequestOf<M>) => ResponseOf<M>;
+type Handler<M extends Method> = (request: RequestOf<M>, access: Access) => ResponseOf<M>;
 
 const MS = 1000;
 
@@ -88,6 +94,7 @@ export class Engine {
   private readonly context: EngineContext;
   private readonly stores = new Map<string, DatabaseStore>();
   private readonly handlers: { [M in Method]: Handler<M> };
+  private rules: Ruleset | null = null;
 
   constructor(options: EngineOptions = {}) {
     const settings = { ...DEFAULT_REALTIME_SETTINGS };
@@ -129,52 +136,105 @@ export class Engine {
       return parseParent(request.parent).database;
     };
     this.handlers = {
-      commit: (r) => commit(ctx, { ...r, database: databaseOf(r) }).response,
-      batchGet: (r) => batchGet(ctx, { ...r, database: databaseOf(r) }),
-      runQuery: (r) => runQuery(ctx, databaseOfParent(r), r),
-      runAggregationQuery: (r) => runAggregationQuery(ctx, databaseOfParent(r), r),
+      commit: (r, access) => commit(ctx, { ...r, database: databaseOf(r) }, access).response,
+      batchGet: (r, access) => batchGet(ctx, { ...r, database: databaseOf(r) }, access),
+      runQuery: (r, access) => runQuery(ctx, databaseOfParent(r), r, access),
+      runAggregationQuery: (r, access) => runAggregationQuery(ctx, databaseOfParent(r), r, access),
       beginTransaction: (r) => ({ transaction: beginTransaction(ctx, databaseOf(r), r.options).id }),
       rollback: (r) => {
         databaseOf(r);
         ctx.transactions.close(r.transaction);
         return {};
       },
-      listCollectionIds: (r) => listCollectionIds(ctx, databaseOfParent(r), r),
-      listDocuments: (r) => listDocuments(ctx, databaseOfParent(r), r),
+      listCollectionIds: (r, access) => listCollectionIds(ctx, databaseOfParent(r), r, access),
+      listDocuments: (r, access) => listDocuments(ctx, databaseOfParent(r), r, access),
     };
+    if (options.rules !== undefined) this.rules = compileRules(options.rules);
   }
 
-  /** Runs one method; rejects with a StatusError for anything Firestore would refuse. */
-  async call<M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+  /** The security rules enforced, or null when none are loaded (every request is allowed). */
+  get rulesSource(): string | null {
+    return this.rules?.source ?? null;
+  }
+
+  /**
+   * Replaces the security rules: a source to compile, an already compiled Ruleset, or null (none: everything is
+   * allowed). A source that does not compile throws RulesCompileError and leaves the rules as they were. Every
+   * session's listen targets are re-checked at once: those no longer allowed are removed with PERMISSION_DENIED.
+   */
+  setRules(rules: string | Ruleset | null): void {
+    this.rules = typeof rules === 'string' ? compileRules(rules) : rules;
+    this.sessions.recheckAll();
+  }
+
+  /**
+   * Runs one method for `caller` (default: unauthenticated; `owner` bypasses the rules); rejects with a
+   * StatusError for anything Firestore would refuse, PERMISSION_DENIED when the rules deny it.
+   */
+  async call<M extends Method>(
+    method: M,
+    request: RequestOf<M>,
+    caller: Caller = UNAUTHENTICATED,
+  ): Promise<ResponseOf<M>> {
     if (!Object.hasOwn(this.handlers, method)) {
       throw new StatusError(Code.UNIMPLEMENTED, `Unknown method ${JSON.stringify(method)}.`);
     }
-    return (this.handlers[method] as Handler<M>)(request);
+    return (this.handlers[method] as Handler<M>)(request, this.access(caller));
   }
 
-  async getDocument(request: GetDocumentRequest): Promise<Document> {
-    return getDocument(this.context, this.documentDatabase(request.name), request);
+  async getDocument(request: GetDocumentRequest, caller: Caller = UNAUTHENTICATED): Promise<Document> {
+    return getDocument(this.context, this.documentDatabase(request.name), request, this.access(caller));
   }
 
-  async listDocuments(request: ListDocumentsRequest): Promise<ListDocumentsResponse> {
-    return this.call('listDocuments', request);
+  async listDocuments(
+    request: ListDocumentsRequest,
+    caller: Caller = UNAUTHENTICATED,
+  ): Promise<ListDocumentsResponse> {
+    return this.call('listDocuments', request, caller);
   }
 
-  async createDocument(request: CreateDocumentRequest): Promise<Document> {
+  async createDocument(request: CreateDocumentRequest, caller: Caller = UNAUTHENTICATED): Promise<Document> {
     checkObject(request, 'request');
     checkString(request.parent, 'parent');
-    return createDocument(this.context, parseParent(request.parent).database, request);
+    return createDocument(this.context, parseParent(request.parent).database, request, this.access(caller));
   }
 
-  async updateDocument(request: UpdateDocumentRequest): Promise<Document> {
+  async updateDocument(request: UpdateDocumentRequest, caller: Caller = UNAUTHENTICATED): Promise<Document> {
     checkObject(request, 'request');
     checkObject(request.document, 'document');
-    return updateDocument(this.context, this.documentDatabase(request.document.name), request);
+    const database = this.documentDatabase(request.document.name);
+    return updateDocument(this.context, database, request, this.access(caller));
   }
 
-  async deleteDocument(request: DeleteDocumentRequest): Promise<Record<string, never>> {
-    deleteDocument(this.context, this.documentDatabase(request?.name), request);
+  async deleteDocument(
+    request: DeleteDocumentRequest,
+    caller: Caller = UNAUTHENTICATED,
+  ): Promise<Record<string, never>> {
+    deleteDocument(this.context, this.documentDatabase(request?.name), request, this.access(caller));
     return {};
+  }
+
+  /**
+   * Throws PERMISSION_DENIED unless `caller` may listen to a target of `database` now: a query target as the
+   * query (rules are not filters), a documents target as a get of each document in its current state.
+   */
+  authorizeTarget(database: string, spec: TargetSpec, caller: Caller): void {
+    const access = this.access(caller);
+    if (!access.restricted) return;
+    const store = this.database(database);
+    const time = microsToTimestamp(this.context.clock.now());
+    const reads = snapshotReader(this.context, database);
+    if (spec.kind === 'query') {
+      access.query(spec.parent, spec.query, time, reads);
+      return;
+    }
+    const accesses = spec.names.map((name) => ({
+      path: name,
+      method: 'get' as const,
+      resource: store.get(name).doc,
+    }));
+    const budget = lookupBudget(SINGLE_LOOKUPS);
+    access.documents(accesses, time, reads, () => budget);
   }
 
   /** Deletes every document of a database and closes its transactions. */
@@ -193,6 +253,10 @@ export class Engine {
   /** Opens a WebSocket-protocol session (docs/protocol.md) that answers through `send`. */
   openSession(send: SessionOptions['send'], options: Omit<SessionOptions, 'send'> = {}): Session {
     return openSession(this, { ...options, send });
+  }
+
+  private access(caller: Caller): Access {
+    return Access.of(this.rules, caller);
   }
 
   private documentDatabase(name: unknown): string {

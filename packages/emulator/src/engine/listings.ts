@@ -21,6 +21,7 @@ import {
   validateCollectionId,
   validateQuery,
 } from '@kindling/core';
+import { type Access, snapshotReader } from './access.js';
 import type { EngineContext } from './context.js';
 import { openReadView } from './read-view.js';
 import { applyMask, parentIn, queryDocuments } from './reads.js';
@@ -56,8 +57,10 @@ export function listCollectionIds(
   ctx: EngineContext,
   database: string,
   request: ListCollectionIdsRequest,
+  access: Access,
 ): ListCollectionIdsResponse {
   const parent = parentIn(database, request.parent);
+  access.metadata();
   const pageSize = pageSizeOf(request.pageSize, 'page_size must be greater than or equal to zero.');
   checkOptionalString(request.pageToken, 'pageToken');
   let after: string | undefined;
@@ -138,6 +141,7 @@ export function listDocuments(
   ctx: EngineContext,
   database: string,
   request: ListDocumentsRequest,
+  access: Access,
 ): ListDocumentsResponse {
   const parent = parentIn(database, request.parent);
   checkString(request.collectionId, 'collectionId');
@@ -146,6 +150,8 @@ export function listDocuments(
   checkOptionalString(request.pageToken, 'pageToken');
   checkOptionalString(request.orderBy, 'orderBy');
   checkOptionalBoolean(request.showMissing, 'showMissing');
+  // Missing documents are structure rules cannot describe, as collection ids are.
+  if (request.showMissing) access.metadata();
   const mask = maskPaths(request.mask, 'mask');
   const query: StructuredQuery = {
     from: [{ collectionId: request.collectionId }],
@@ -153,6 +159,14 @@ export function listDocuments(
   };
   validateQuery(query, parent);
   const orders = normalizeOrderBy(query);
+  const view = openReadView(ctx, database, { transaction: request.transaction, readTime: request.readTime });
+  // Rules judge the listing as the query a client would send for this page.
+  access.query(
+    parent,
+    pageSize === undefined ? query : { ...query, limit: pageSize },
+    view.readTime,
+    snapshotReader(ctx, database, view.version),
+  );
   if (request.pageToken) {
     query.startAt = {
       values: cursorOfToken(request.pageToken, orders.length),
@@ -160,7 +174,6 @@ export function listDocuments(
     } satisfies Cursor;
   }
   if (pageSize !== undefined) query.limit = pageSize + 1;
-  const view = openReadView(ctx, database, { transaction: request.transaction, readTime: request.readTime });
   const parentPath = parseParent(parent).path;
   const withMissing = (version: number) => {
     const all = [...view.store.documents(version)];

@@ -19,7 +19,9 @@ import {
   type StructuredQuery,
   validateQuery,
 } from '@kindling/core';
+import { type Access, snapshotReader } from './access.js';
 import type { EngineContext } from './context.js';
+import { BATCH_LOOKUPS, lookupBudget, SINGLE_LOOKUPS } from './lookup-budgets.js';
 import { openReadView, type ReadView, recordRead } from './read-view.js';
 import { checkArray, checkObject, checkString, maskPaths } from './request-checks.js';
 
@@ -67,18 +69,34 @@ export function queryDocuments(
   return docs;
 }
 
-export function getDocument(ctx: EngineContext, database: string, request: GetDocumentRequest): Document {
+export function getDocument(
+  ctx: EngineContext,
+  database: string,
+  request: GetDocumentRequest,
+  access: Access,
+): Document {
   checkObject(request, 'request');
   const name = documentIn(database, request.name, 'name');
   const mask = maskPaths(request.mask, 'mask');
   const view = openReadView(ctx, database, { transaction: request.transaction, readTime: request.readTime });
   const { doc, changedAt } = view.store.get(name, view.version);
+  // Rules come before NOT_FOUND: whether a document exists is itself protected.
+  access.documents(
+    [{ path: name, method: 'get', resource: doc }],
+    view.readTime,
+    snapshotReader(ctx, database, view.version),
+    () => lookupBudget(SINGLE_LOOKUPS),
+  );
   recordRead(view, () => view.store.get(name).changedAt === changedAt);
   if (!doc) throw new StatusError(Code.NOT_FOUND, `Document (${name}) not found.`);
   return applyMask(doc, mask);
 }
 
-export function batchGet(ctx: EngineContext, request: BatchGetDocumentsRequest): BatchGetDocumentsResponse[] {
+export function batchGet(
+  ctx: EngineContext,
+  request: BatchGetDocumentsRequest,
+  access: Access,
+): BatchGetDocumentsResponse[] {
   const names = request.documents ?? [];
   checkArray(names, 'documents');
   names.forEach((name, i) => {
@@ -86,6 +104,14 @@ export function batchGet(ctx: EngineContext, request: BatchGetDocumentsRequest):
   });
   const mask = maskPaths(request.mask, 'mask');
   const view = openReadView(ctx, request.database, request);
+  // One denied document fails the whole request, as in Firestore. The documents share one budget.
+  const budget = lookupBudget(names.length > 1 ? BATCH_LOOKUPS : SINGLE_LOOKUPS);
+  access.documents(
+    names.map((name) => ({ path: name, method: 'get', resource: view.store.get(name, view.version).doc })),
+    view.readTime,
+    snapshotReader(ctx, request.database, view.version),
+    () => budget,
+  );
   const out: BatchGetDocumentsResponse[] = [];
   if (view.newTransaction) out.push({ transaction: view.newTransaction } as BatchGetDocumentsResponse);
   for (const name of names) {
@@ -108,11 +134,17 @@ function structuredQueryOf(request: { structuredQuery?: unknown }, field: string
   return request.structuredQuery as StructuredQuery;
 }
 
-export function runQuery(ctx: EngineContext, database: string, request: RunQueryRequest): RunQueryResponse[] {
+export function runQuery(
+  ctx: EngineContext,
+  database: string,
+  request: RunQueryRequest,
+  access: Access,
+): RunQueryResponse[] {
   const parent = parentIn(database, request.parent);
   const query = structuredQueryOf(request, 'structuredQuery');
   validateQuery(query, parent);
   const view = openReadView(ctx, database, request);
+  access.query(parent, query, view.readTime, snapshotReader(ctx, database, view.version));
   const docs = queryDocuments(view, parent, query);
   const out: RunQueryResponse[] = view.newTransaction ? [{ transaction: view.newTransaction }] : [];
   for (const document of docs) out.push({ document, readTime: view.readTime });
@@ -125,6 +157,7 @@ export function runAggregationQuery(
   ctx: EngineContext,
   database: string,
   request: RunAggregationQueryRequest,
+  access: Access,
 ): RunAggregationQueryResponse[] {
   const parent = parentIn(database, request.parent);
   if (request.structuredAggregationQuery === undefined) {
@@ -139,6 +172,8 @@ export function runAggregationQuery(
   checkArray(aggregations, 'structuredAggregationQuery.aggregations');
   validateQuery(query, parent, aggregations);
   const view = openReadView(ctx, database, request);
+  // An aggregation reads what its query would return: the list rules judge the query.
+  access.query(parent, query, view.readTime, snapshotReader(ctx, database, view.version));
   const docs = queryDocuments(view, parent, aggregationQuery(query, aggregations));
   const aggregateFields = runAggregations(docs, aggregations);
   const out: (RunAggregationQueryResponse & { done?: boolean })[] = [];

@@ -8,6 +8,8 @@ export interface TrackedSession {
   connected(): boolean;
   /** Ends the session (asking the transport to close with `code`) and releases its targets. */
   end(code: number, reason: string): void;
+  /** Re-checks the session's listen targets against the security rules (after they changed). */
+  recheck(): void;
 }
 
 export interface SweepOptions {
@@ -45,6 +47,11 @@ export class SessionRegistry<S extends TrackedSession = TrackedSession> {
       clearInterval(this.timer);
       this.timer = undefined;
     }
+  }
+
+  /** Re-checks every session's listen targets (the rules changed). */
+  recheckAll(): void {
+    for (const session of [...this.sessions]) session.recheck();
   }
 
   /** Ends every dead session now; returns how many. */

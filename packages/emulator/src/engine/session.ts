@@ -14,6 +14,7 @@ import {
   statusName,
   type Target,
 } from '@kindling/core';
+import type { Caller } from './auth.js';
 import type { Engine } from './engine.js';
 import type { ListenStream, ListenTransport } from './listen/index.js';
 import type { TrackedSession } from './session-registry.js';
@@ -56,8 +57,8 @@ const BY_DATABASE: ReadonlySet<Method> = new Set(['commit', 'batchGet', 'beginTr
 class ProtocolSession implements Session, TrackedSession {
   private seq = 0;
   private database: string | undefined;
-  /** The connection's bearer token: security rules (a later issue) will read it. */
-  private token: string | null = null;
+  /** The connection's bearer token (hello, then auth frames): rules judge its requests and targets by it. */
+  private caller: Caller = { token: null };
   private closed = false;
   lastHeard = Date.now();
   /** Opened by the first listen frame; closing the session closes it. */
@@ -198,7 +199,7 @@ class ProtocolSession implements Session, TrackedSession {
       return;
     }
     this.database = frame.database as string;
-    this.token = (frame.token as string | undefined) ?? null;
+    this.caller = { token: (frame.token as string | undefined) ?? null };
     const heartbeat = this.engine.settings.heartbeatIntervalMs;
     this.emit({
       type: 'welcome',
@@ -264,19 +265,32 @@ class ProtocolSession implements Session, TrackedSession {
       },
       bufferedAmount: bufferedAmount ? () => bufferedAmount() : () => 0,
     };
-    return this.engine.listen.open(database, transport, {
+    const limits = {
       maxTargets: settings.maxSubscriptionsPerClient,
       eventBufferSize: settings.eventBufferSize,
       maxBufferedBytes: settings.maxBufferedBytes,
-    });
+    };
+    // The guard reads the caller when it runs, so a later auth frame applies to every target.
+    return this.engine.listen.open(database, transport, limits, (spec) =>
+      this.engine.authorizeTarget(database, spec, this.caller),
+    );
   }
 
+  /**
+   * Replaces the connection's token and re-checks its targets. A malformed token is not refused here: as over
+   * REST, each request and target it is used for fails with INVALID_ARGUMENT "invalid jwt".
+   */
   private auth(frame: Record<string, unknown>): void {
     if (frame.token !== null && typeof frame.token !== 'string') {
       this.fail(invalid('auth "token" must be a string or null.'));
       return;
     }
-    this.token = frame.token;
+    this.caller = { token: frame.token };
+    this.recheck();
+  }
+
+  recheck(): void {
+    this.stream?.recheck();
   }
 
   private request(frame: Record<string, unknown>): void {
@@ -294,8 +308,10 @@ class ProtocolSession implements Session, TrackedSession {
       const request = this.scoped(method as Method, body);
       const isCommit = method === 'commit';
       if (isCommit) this.holdListenFrames();
+      // The token in force when the frame arrived: an auth frame right behind it applies to later requests only.
+      const caller = this.caller;
       Promise.resolve()
-        .then(() => this.engine.call(method as Method, request as never))
+        .then(() => this.engine.call(method as Method, request as never, caller))
         .then(
           (answer) => this.emit({ type: 'response', id, body: answer } as OutgoingServerFrame),
           (error) => this.fail(error, id),

@@ -36,3 +36,12 @@ export async function expectStatus(promise: Promise<unknown>, status: string, me
     else expect((error as Error).message).toMatch(message);
   }
 }
+
+/** An unsigned JWT (alg none) carrying `claims`, as firebase's mockUserToken builds one. */
+export function unsignedJwt(claims: Record<string, unknown>): string {
+  const encode = (value: unknown) => {
+    const utf8 = String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value)));
+    return btoa(utf8).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  };
+  return `${encode({ alg: 'none', type: 'JWT' })}.${encode(claims)}.`;
+}

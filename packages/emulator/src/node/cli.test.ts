@@ -1,5 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROTOCOL_VERSION, type ServerFrame } from '@kindling/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -161,5 +164,75 @@ describe('kindling-emulator', () => {
     expect(await both.closed).toBe(1001);
     process.kill(both.emu.child.pid!, 'SIGTERM');
     expect(await both.emu.exited).toBe(0);
+  });
+});
+
+describe('kindling-emulator --rules', () => {
+  const rules = (condition: string) => `rules_version = '2';
+service cloud.firestore {
+  match /databases/{database}/documents {
+    match /{document=**} {
+      allow read, write: if ${condition};
+    }
+  }
+}`;
+
+  async function until(condition: () => Promise<boolean> | boolean) {
+    for (let i = 0; i < 200; i++) {
+      if (await condition()) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('condition never held');
+  }
+
+  it('says when no rules are loaded: every request is allowed', async () => {
+    const emu = run(['--port', '0']);
+    await emu.ready;
+    expect(emu.output().stdout).toContain('no security rules: every request is allowed');
+    process.kill(emu.child.pid!, 'SIGTERM');
+    expect(await emu.exited).toBe(0);
+  });
+
+  it('enforces the file, reloads it when it changes, and keeps the rules when an edit does not compile', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kindling-rules-')), 'firestore.rules');
+    writeFileSync(file, rules('false'));
+    const emu = run(['--port', '0', '--rules', file]);
+    const url = /ready at (http:\/\/[^ ]+)/.exec(await emu.ready)![1];
+    expect(emu.output().stdout).toContain(`Security rules loaded from ${file}`);
+    const write = async () =>
+      (
+        await fetch(`${url}/v1/projects/demo-cli/databases/(default)/documents/c/d`, {
+          method: 'PATCH',
+          body: JSON.stringify({ fields: {} }),
+        })
+      ).status;
+    expect(await write()).toBe(403);
+
+    writeFileSync(file, rules('true'));
+    await until(async () => (await write()) === 200);
+    expect(emu.output().stdout).toContain(`Reloaded security rules from ${file}`);
+
+    writeFileSync(file, rules('true &&'));
+    await until(() => emu.output().stderr.includes('keeping the previous rules'));
+    expect(emu.output().stderr).toMatch(
+      /not loaded, keeping the previous rules:\nError compiling rules:\nL\d+:\d+ /,
+    );
+    expect(await write()).toBe(200);
+    process.kill(emu.child.pid!, 'SIGTERM');
+    expect(await emu.exited).toBe(0);
+  });
+
+  it('refuses to start on a rules file that does not compile or cannot be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kindling-rules-'));
+    const broken = join(dir, 'broken.rules');
+    writeFileSync(broken, 'service cloud.firestore {');
+    const emu = run(['--port', '0', '--rules', broken]);
+    expect(await emu.exited).toBe(1);
+    expect(emu.output().stderr).toMatch(
+      /^kindling-emulator: cannot start: .*broken\.rules: Error compiling rules:\nL1:/,
+    );
+    const missing = run(['--port', '0', '--rules', join(dir, 'none.rules')]);
+    expect(await missing.exited).toBe(2);
+    expect(missing.output().stderr).toMatch(/cannot read --rules .*none\.rules/);
   });
 });

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { RulesCompileError } from '../engine/index.js';
 import { ConfigError, REALTIME_SETTINGS, type RealtimeOptions, resolveRealtimeSettings } from './config.js';
+import { type RulesFileEvent, readRulesFile, watchRulesFile } from './rules-file.js';
 import { DEFAULT_PORT, DEFAULT_PROJECT_ID, startEmulator } from './start.js';
 
-const usage = `Usage: kindling-emulator [--host HOST] [--port PORT] [--project PROJECT_ID] [realtime options]
+const usage = `Usage: kindling-emulator [--host HOST] [--port PORT] [--project PROJECT_ID] [--rules FILE] [realtime options]
 
   --host      interface to listen on (default localhost: 127.0.0.1 and ::1)
   --port      port for REST and WebSocket (default ${DEFAULT_PORT}; 0 picks a free one)
   --project   project id shown in the banner (default ${DEFAULT_PROJECT_ID}); every project is served
+  --rules     Firestore security rules file to enforce, reloaded whenever it changes (a version that does not
+              compile is reported and the previous rules are kept); without it every request is allowed
 
 Realtime options (each overrides its environment variable; durations: 500ms, 30s, 2m, 1h or milliseconds):
   --heartbeat-interval DURATION        server ping interval (HEARTBEAT_INTERVAL, default 30s; 0 = off)
@@ -29,6 +33,7 @@ function parse() {
         host: { type: 'string' },
         port: { type: 'string' },
         project: { type: 'string' },
+        rules: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         ...Object.fromEntries(REALTIME_SETTINGS.map((s) => [s.flag.slice(2), { type: 'string' as const }])),
       },
@@ -64,8 +69,26 @@ try {
   fail(error.message);
 }
 
+let rules: string | undefined;
+if (args.rules !== undefined) {
+  try {
+    rules = readRulesFile(args.rules);
+  } catch (error) {
+    fail(`cannot read --rules ${args.rules}: ${(error as Error).message}`);
+  }
+}
+
+const logRulesEvent = (event: RulesFileEvent) => {
+  if (event.kind === 'reloaded') process.stdout.write(`Reloaded security rules from ${event.path}\n`);
+  else {
+    process.stderr.write(
+      `kindling-emulator: ${event.path} not loaded, keeping the previous rules:\n${event.error.message}\n`,
+    );
+  }
+};
+
 // Signal handlers go in before the ready line: a supervisor may signal the moment it reads it.
-const starting = startEmulator({ host: args.host, port, projectId: args.project, ...realtime });
+const starting = startEmulator({ host: args.host, port, projectId: args.project, rules, ...realtime });
 const shutdown = () => {
   starting
     .then((emulator) => emulator.stop())
@@ -79,8 +102,18 @@ process.once('SIGTERM', shutdown);
 
 try {
   const emulator = await starting;
+  if (args.rules === undefined) {
+    process.stdout.write(
+      'Warning: no security rules: every request is allowed (load some with --rules FILE)\n',
+    );
+  } else {
+    watchRulesFile(emulator.engine, args.rules, logRulesEvent);
+    process.stdout.write(`Security rules loaded from ${args.rules} (reloaded when it changes)\n`);
+  }
   process.stdout.write(`Kindling emulator ready at ${emulator.url} (project ${emulator.projectId})\n`);
 } catch (error) {
-  process.stderr.write(`kindling-emulator: cannot start: ${(error as Error).message}\n`);
+  const reason =
+    error instanceof RulesCompileError ? `${args.rules}: ${error.message}` : (error as Error).message;
+  process.stderr.write(`kindling-emulator: cannot start: ${reason}\n`);
   process.exit(1);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from './http-io.js';
+import { MAX_BODY_BYTES } from '../rest/index.js';
 import { type RunningEmulator, startEmulator } from './start.js';
 
 let emu: RunningEmulator;

@@ -33,4 +33,23 @@ describe('startEmulator', () => {
       await emu.stop();
     }
   });
+
+  it('enforces the rules it is given, on a new engine or a given one', async () => {
+    const rules = `rules_version = '2';
+service cloud.firestore { match /databases/{d}/documents { match /{doc=**} { allow read: if true; } } }`;
+    const engine = new Engine();
+    for (const options of [{ rules }, { rules, engine }]) {
+      const emu = await startEmulator({ port: 0, host: '127.0.0.1', ...options });
+      try {
+        expect(emu.engine.rulesSource).toBe(rules);
+        const write = await fetch(`${emu.url}/v1/projects/p/databases/(default)/documents/c/d`, {
+          method: 'PATCH',
+          body: '{}',
+        });
+        expect(write.status).toBe(403);
+      } finally {
+        await emu.stop();
+      }
+    }
+  });
 });

@@ -20,6 +20,11 @@ export interface EmulatorOptions extends RealtimeOptions {
   port?: number;
   /** The project id the CLI banner shows; every project is served whatever this says. */
   projectId?: string;
+  /**
+   * Security rules source to enforce (RulesCompileError when it does not compile); without it every request is
+   * allowed until rules are loaded through `PUT /emulator/v1/projects/{p}:securityRules`.
+   */
+  rules?: string;
   /** A ready engine to serve (e.g. shared with in-process tests), or options for a new one. */
   engine?: Engine;
   engineOptions?: EngineOptions;
@@ -65,10 +70,12 @@ function engineFor(options: EmulatorOptions): Engine {
   if (options.engine) {
     if (Object.keys(realtime).length > 0)
       throw new TypeError('Realtime options configure a new engine; give them to new Engine() instead.');
+    if (options.rules !== undefined) options.engine.setRules(options.rules);
     return options.engine;
   }
   const settings = resolveRealtimeSettings({ options: realtime, env: options.env ?? process.env });
-  return new Engine({ ...options.engineOptions, ...settings });
+  const rules = options.rules ?? options.engineOptions?.rules;
+  return new Engine({ ...options.engineOptions, ...settings, rules });
 }
 
 /**

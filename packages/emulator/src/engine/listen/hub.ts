@@ -6,7 +6,7 @@ import { SharedQueries } from './shared-queries.js';
 import { currentSource } from './sources.js';
 import { type CommitFanOut, Stream, type StreamHost } from './stream.js';
 import type { ListenTarget } from './target.js';
-import type { ListenContext, ListenLimits, ListenStream, ListenTransport } from './types.js';
+import type { ListenContext, ListenLimits, ListenStream, ListenTransport, TargetGuard } from './types.js';
 
 /**
  * The open streams of one database and the index of all their targets. It follows the database's commit log
@@ -34,8 +34,8 @@ export class DatabaseHub implements StreamHost {
     return this.streams.size;
   }
 
-  open(transport: ListenTransport, limits: ListenLimits): ListenStream {
-    const stream = new Stream(this, transport, limits);
+  open(transport: ListenTransport, limits: ListenLimits, guard: TargetGuard): ListenStream {
+    const stream = new Stream(this, transport, limits, guard);
     this.streams.add(stream);
     this.unsubscribe ??= this.store.log.subscribe((record) => this.fanOut(record));
     return stream;

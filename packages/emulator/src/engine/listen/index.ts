@@ -2,4 +2,5 @@
 // exact limit windows, and a bounded outbound buffer per stream (docs/protocol.md, "Listening").
 export { ListenManager } from './manager.js';
 export { decodeResumeToken, encodeResumeToken, type ResumePoint } from './resume-token.js';
-export type { ListenContext, ListenLimits, ListenStream, ListenTransport } from './types.js';
+export type { TargetSpec } from './target.js';
+export type { ListenContext, ListenLimits, ListenStream, ListenTransport, TargetGuard } from './types.js';

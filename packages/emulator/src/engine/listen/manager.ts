@@ -1,5 +1,7 @@
 import { DatabaseHub } from './hub.js';
-import type { ListenContext, ListenLimits, ListenStream, ListenTransport } from './types.js';
+import type { ListenContext, ListenLimits, ListenStream, ListenTransport, TargetGuard } from './types.js';
+
+const allowAll: TargetGuard = () => {};
 
 /**
  * The server side of Firestore's Listen for every database of one engine. Each database's commit log is
@@ -14,14 +16,19 @@ export class ListenManager {
     readonly instanceId: string,
   ) {}
 
-  /** Opens one connection's listen stream on `database` (`projects/p/databases/d`). */
-  open(database: string, transport: ListenTransport, limits: ListenLimits): ListenStream {
+  /** Opens one connection's listen stream on `database` (`projects/p/databases/d`); `guard` admits targets. */
+  open(
+    database: string,
+    transport: ListenTransport,
+    limits: ListenLimits,
+    guard: TargetGuard = allowAll,
+  ): ListenStream {
     let hub = this.hubs.get(database);
     if (!hub) {
       hub = new DatabaseHub(this.ctx, this.instanceId, database, () => this.hubs.delete(database));
       this.hubs.set(database, hub);
     }
-    return hub.open(transport, limits);
+    return hub.open(transport, limits, guard);
   }
 
   /** Open streams over all databases (for tests and metrics). */

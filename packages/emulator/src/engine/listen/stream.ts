@@ -6,6 +6,7 @@ import {
   StatusError,
   type StructuredQuery,
   type Target,
+  type TargetChange,
   validateQuery,
 } from '@kindling/core';
 import { microsToTimestamp, timestampToMicros } from '../clock.js';
@@ -18,7 +19,7 @@ import { decodeResumeToken } from './resume-token.js';
 import type { SharedQueries } from './shared-queries.js';
 import { currentSource, type DocumentSource, pastSource } from './sources.js';
 import { ListenTarget, type MembershipUpdate, type TargetSpec } from './target.js';
-import type { ListenContext, ListenLimits, ListenStream, ListenTransport } from './types.js';
+import type { ListenContext, ListenLimits, ListenStream, ListenTransport, TargetGuard } from './types.js';
 
 /** One commit as every stream it reaches sees it (computed once per commit). */
 export interface CommitFanOut {
@@ -68,6 +69,7 @@ export class Stream implements ListenStream {
     private readonly host: StreamHost,
     transport: ListenTransport,
     private readonly limits: ListenLimits,
+    private readonly guard: TargetGuard,
   ) {
     this.outbound = new Outbound(transport, limits, {
       delivered: (role, target) => {
@@ -124,6 +126,7 @@ export class Stream implements ListenStream {
     let parsed: ParsedTarget;
     try {
       parsed = this.parse(raw as Record<string, unknown>);
+      this.guard(parsed.spec);
     } catch (error) {
       this.refuse([id], error);
       return;
@@ -176,15 +179,12 @@ export class Stream implements ListenStream {
       );
       return;
     }
-    this.targets.delete(targetId);
-    this.host.unregister(target);
-    target.live = false;
-    this.outbound.control({ targetChange: { targetChangeType: 'REMOVE', targetIds: [targetId] } }, 'remove');
-    target.members.clear();
+    this.drop(target);
   }
 
   recheck(): void {
-    // Targets are not subject to security rules yet.
+    if (this.closed) return;
+    for (const target of [...this.targets.values()]) this.admit(target);
   }
 
   close(): void {
@@ -199,12 +199,16 @@ export class Stream implements ListenStream {
     this.host.closed(this);
   }
 
-  /** One commit's changes to this stream's targets (only those filed under the changed documents' keys). */
+  /**
+   * One commit's changes to this stream's targets (only those filed under the changed documents' keys). A
+   * documents target is re-checked first: one the caller may no longer read is removed, never told the change.
+   */
   applyCommit(commit: CommitFanOut, affected: Map<ListenTarget, DocumentChangeRecord[]>): void {
     if (this.closed || this.stale) return;
     const byName = new Map<string, { doc: Document | null; updates: [ListenTarget, boolean][] }>();
     for (const [target, changes] of affected) {
       if (!target.live) continue;
+      if (target.spec.kind === 'documents' && !this.admit(target)) continue;
       for (const update of target.apply(changes, commit.current)) collect(byName, target, update);
     }
     const { commitTime } = commit.record;
@@ -212,6 +216,28 @@ export class Stream implements ListenStream {
       this.emit(name, doc, commit.changed.has(name), updates, commitTime);
     // A marker even when nothing changed for the client: its readTime tells it the commit has been seen.
     this.outbound.marker(commitTime, commit.resumeToken);
+  }
+
+  // Removes `target`: one REMOVE, with `cause` when the server ends it.
+  private drop(target: ListenTarget, cause?: unknown): void {
+    this.targets.delete(target.id);
+    this.host.unregister(target);
+    target.live = false;
+    const targetChange: TargetChange = { targetChangeType: 'REMOVE', targetIds: [target.id] };
+    if (cause !== undefined) targetChange.cause = statusOf(cause);
+    this.outbound.control({ targetChange }, 'remove');
+    target.members.clear();
+  }
+
+  // Whether the guard still admits `target`; when not, the target is removed with the guard's error.
+  private admit(target: ListenTarget): boolean {
+    try {
+      this.guard(target.spec);
+      return true;
+    } catch (error) {
+      this.drop(target, error);
+      return false;
+    }
   }
 
   // Sends each target's result as the changes from what the client holds (nothing, or its resume point),
@@ -278,7 +304,9 @@ export class Stream implements ListenStream {
   private catchUp(): void {
     this.stale = false;
     const readTime = this.readTime();
-    this.sync([...this.targets.values()], readTime);
+    // Commits went by unseen: a documents target must pass its check on what it is about to be sent.
+    const admitted = [...this.targets.values()].filter((t) => t.spec.kind !== 'documents' || this.admit(t));
+    this.sync(admitted, readTime);
     this.marker(readTime);
   }
 

@@ -1,6 +1,14 @@
 import type { ListenResponse, Target } from '@kindling/core';
 import type { Clock } from '../clock.js';
 import type { DatabaseStore } from '../database-store.js';
+import type { TargetSpec } from './target.js';
+
+/**
+ * Whether the stream's caller may listen to a target as the database is now: throws (PERMISSION_DENIED) when
+ * not. Asked when a target is added, for every target on `recheck()`, and for a documents target whenever one
+ * of its documents changes.
+ */
+export type TargetGuard = (spec: TargetSpec) => void;
 
 /** Where one listen stream's responses go: the session wraps each in a `listen` frame with its seq. */
 export interface ListenTransport {
@@ -34,7 +42,7 @@ export interface ListenStream {
   addTarget(target: Target): void;
   /** Removes a target: REMOVE (with an INVALID_ARGUMENT cause when the id is unknown). */
   removeTarget(targetId: number): void;
-  /** Re-checks every target against the connection's credentials (security rules, a later issue): a no-op now. */
+  /** Re-checks every target with the guard: each one no longer allowed gets REMOVE with the guard's error. */
   recheck(): void;
   /** Drops every target and the outbound buffer; nothing is sent afterwards. */
   close(): void;

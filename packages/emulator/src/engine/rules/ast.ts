@@ -46,7 +46,9 @@ export type TypeName =
   | 'path'
   | 'set'
   | 'string'
-  | 'timestamp';
+  | 'timestamp'
+  /** Firestore vector embeddings: accepted by `is`, though no rules value has this type here. */
+  | 'vector';
 
 /** One segment of a path literal: fixed text, or `$(expr)` whose string value is the segment. */
 export type PathLiteralSegment = { text: string } | { expr: Expression };

@@ -7,6 +7,8 @@ const VERBS = METHODS.filter((method): method is Verb => method !== 'listDocumen
 export type Route =
   | { kind: 'root' }
   | { kind: 'clear'; database: string }
+  /** `/emulator/v1/projects/{p}:securityRules` */
+  | { kind: 'rules'; project: string }
   /** `/v1/projects/{p}/databases/{d}/documents[/path][:verb]` */
   | { kind: 'documents'; database: string; path: string[]; verb?: Verb };
 
@@ -32,6 +34,8 @@ function databaseAndRest(segments: string[]): { database: string; rest: string[]
 export function routeOf(pathname: string): Route | undefined {
   if (pathname === '/') return { kind: 'root' };
   if (pathname.startsWith('/emulator/v1/')) {
+    const rules = /^\/emulator\/v1\/projects\/([^/]+):securityRules$/.exec(pathname);
+    if (rules) return { kind: 'rules', project: decodeSegments(rules[1])[0] };
     const parsed = databaseAndRest(decodeSegments(pathname.slice('/emulator/v1/'.length)));
     return parsed && parsed.rest.length === 0 ? { kind: 'clear', database: parsed.database } : undefined;
   }

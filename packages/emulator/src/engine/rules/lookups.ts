@@ -1,0 +1,47 @@
+/**
+ * `get`, `exists`, `getAfter`, `existsAfter`: rules reading other documents. Each distinct document read
+ * counts once against the request's budget (10, or 20 across a batch or transaction), as in Firestore; a
+ * lookup past the budget fails, and so does `get` of a missing document, as the official emulator does.
+ */
+import type { Lookups } from './evaluator.js';
+import type { DocumentReader, LookupBudget } from './index.js';
+import { RulesEvaluationError, type RulesPath } from './value.js';
+import { documentToResource } from './values.js';
+
+/** `/databases/d/documents/c/id…` → `projects/{project}/databases/d/documents/c/id…`, or undefined if not a document. */
+export function documentNameOf(path: RulesPath, projectId: string): string | undefined {
+  const [databases, database, documents, ...rest] = path.segments;
+  if (databases !== 'databases' || database === undefined || documents !== 'documents') return undefined;
+  if (rest.length === 0 || rest.length % 2 !== 0 || rest.some((id) => id === '')) return undefined;
+  return `projects/${projectId}/databases/${database}/documents/${rest.join('/')}`;
+}
+
+const display = (path: RulesPath) => `/${path.segments.join('/')}`;
+
+function serviceCallError(call: string, path: RulesPath, why: string): RulesEvaluationError {
+  return new RulesEvaluationError(
+    `Service call error. Function: [${call}], Argument: [${display(path)}]. ${why}`,
+  );
+}
+
+export function documentLookups(projectId: string, reads: DocumentReader, budget: LookupBudget): Lookups {
+  const read = (path: RulesPath, after: boolean, call: string) => {
+    const name = documentNameOf(path, projectId);
+    if (name === undefined) throw serviceCallError(call, path, 'The path is not a document path.');
+    if (!budget.seen.has(name)) {
+      if (budget.seen.size >= budget.limit) {
+        throw serviceCallError(call, path, `Exceeded the limit of ${budget.limit} document lookups.`);
+      }
+      budget.seen.add(name);
+    }
+    return after ? reads.after(name) : reads.before(name);
+  };
+  return {
+    get(path, after, call) {
+      const doc = read(path, after, call);
+      if (!doc) throw serviceCallError(call, path, 'The document does not exist.');
+      return documentToResource(doc);
+    },
+    exists: (path, after, call) => read(path, after, call) !== null,
+  };
+}
