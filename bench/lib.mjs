@@ -1,6 +1,6 @@
 // Helpers the bench scripts share: free ports, spawning servers (killed by PID), readiness, percentiles.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -9,6 +9,42 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const HOST = '127.0.0.1';
 export const KINDLING_CLI = `${ROOT}packages/emulator/dist/node/cli.js`;
+
+export const OFFICIAL_JAR =
+  process.env.FIRESTORE_EMULATOR_JAR ??
+  '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
+
+/** The two servers every side-by-side bench starts: `command(port)` gives spawnTracked's arguments. */
+export function emulatorServers(project) {
+  return {
+    official: {
+      label: 'official emulator',
+      available: () => existsSync(OFFICIAL_JAR),
+      command: (port) => [
+        'java',
+        [
+          '-cp',
+          OFFICIAL_JAR,
+          'com.google.cloud.datastore.emulator.firestore.CloudFirestore',
+          '--host',
+          HOST,
+          '--port',
+          String(port),
+          '--project_id',
+          project,
+        ],
+      ],
+    },
+    kindling: {
+      label: 'kindling (CLI)',
+      available: () => existsSync(KINDLING_CLI),
+      command: (port) => [
+        process.execPath,
+        [KINDLING_CLI, '--host', HOST, '--port', String(port), '--project', project],
+      ],
+    },
+  };
+}
 
 /** `ws` as the emulator package depends on it (the root has no dependencies of its own). */
 export const { WebSocket, WebSocketServer } = createRequire(`${ROOT}packages/emulator/package.json`)('ws');

@@ -7,13 +7,12 @@
 // as two processes (without and with rules) measured in alternating blocks. Before measuring, a commit by a
 // non-member must be refused by the process with rules, so the figures are known to include evaluation.
 // Every process is killed by its PID. Numbers and ratios are printed, never asserted.
-import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
+  emulatorServers,
   freePort,
   HOST,
-  KINDLING_CLI,
   PROJECT,
   percentile,
   printTable,
@@ -21,9 +20,6 @@ import {
   untilOk,
 } from './lib.mjs';
 
-const JAR =
-  process.env.FIRESTORE_EMULATOR_JAR ??
-  '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
 const COMMITS = Number(process.env.BENCH_RULES_COMMITS ?? 500);
 const WARMUP = Number(process.env.BENCH_RULES_WARMUP ?? 200);
 /** Commits per block; blocks alternate between the server without rules and the one with them. */
@@ -77,34 +73,7 @@ function mockToken(uid) {
   return `${base64url({ alg: 'none', type: 'JWT' })}.${base64url(payload)}.`;
 }
 
-const servers = {
-  official: {
-    label: 'official emulator',
-    available: () => existsSync(JAR),
-    command: (port) => [
-      'java',
-      [
-        '-cp',
-        JAR,
-        'com.google.cloud.datastore.emulator.firestore.CloudFirestore',
-        '--host',
-        HOST,
-        '--port',
-        String(port),
-        '--project_id',
-        PROJECT,
-      ],
-    ],
-  },
-  kindling: {
-    label: 'kindling (CLI)',
-    available: () => existsSync(KINDLING_CLI),
-    command: (port) => [
-      process.execPath,
-      [KINDLING_CLI, '--host', HOST, '--port', String(port), '--project', PROJECT],
-    ],
-  },
-};
+const servers = emulatorServers(PROJECT);
 
 async function call(origin, method, path, token, body) {
   const response = await fetch(`${origin}${path}`, {

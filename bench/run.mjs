@@ -2,14 +2,16 @@
 // Kindling vs the official Firestore emulator, side by side in one run (root `pnpm bench`, which builds first):
 //   (a) CLI start to first answer: spawn the process, time until `GET /` answers `Ok` (median of several runs);
 //   (b) one REST `:commit` of a small document: p50/p99 over sequential requests after a warm-up;
-// then the realtime fan-out bench (listen.mjs) and the security rules overhead bench (rules.mjs).
+// then the realtime fan-out bench (listen.mjs), the security rules overhead bench (rules.mjs) and, in a process of
+// its own since msw wraps the global WebSocket, the unit-test start-up bench (testing-startup.mjs).
 // Every process started here is killed by its PID. Numbers are printed, never asserted.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
+  emulatorServers,
   freePort,
   HOST,
-  KINDLING_CLI,
   median,
   percentile,
   printTable,
@@ -20,43 +22,13 @@ import {
 import { runListenBench } from './listen.mjs';
 import { runRulesBench } from './rules.mjs';
 
-const JAR =
-  process.env.FIRESTORE_EMULATOR_JAR ??
-  '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
 const KINDLING_ENTRY = `${ROOT}packages/emulator/dist/index.js`;
 const PROJECT = 'demo-bench';
 const START_RUNS = Number(process.env.BENCH_START_RUNS ?? 5);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 500);
 const WARMUP_COMMITS = Number(process.env.BENCH_WARMUP ?? 200);
 
-const servers = {
-  official: {
-    label: 'official emulator',
-    available: () => existsSync(JAR),
-    command: (port) => [
-      'java',
-      [
-        '-cp',
-        JAR,
-        'com.google.cloud.datastore.emulator.firestore.CloudFirestore',
-        '--host',
-        HOST,
-        '--port',
-        String(port),
-        '--project_id',
-        PROJECT,
-      ],
-    ],
-  },
-  kindling: {
-    label: 'kindling (CLI)',
-    available: () => existsSync(KINDLING_CLI),
-    command: (port) => [
-      process.execPath,
-      [KINDLING_CLI, '--host', HOST, '--port', String(port), '--project', PROJECT],
-    ],
-  },
-};
+const servers = emulatorServers(PROJECT);
 
 /** Spawns a server; resolves with its origin, the ms until `GET /` answered Ok, and a stop function. */
 async function launch(server) {
@@ -184,6 +156,12 @@ async function main() {
 main()
   .then(() => runListenBench())
   .then(() => runRulesBench())
+  .then(() => {
+    const { status } = spawnSync(process.execPath, [`${ROOT}bench/testing-startup.mjs`], {
+      stdio: 'inherit',
+    });
+    if (status !== 0) throw new Error(`bench/testing-startup.mjs exited with ${status}`);
+  })
   .catch((error) => {
     console.error(error);
     process.exitCode = 1;

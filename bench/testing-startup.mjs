@@ -10,15 +10,22 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { freePort, HOST, median, printTable, ROOT, spawnTracked, untilOk } from './lib.mjs';
+import {
+  emulatorServers,
+  freePort,
+  HOST,
+  median,
+  OFFICIAL_JAR,
+  printTable,
+  ROOT,
+  spawnTracked,
+  untilOk,
+} from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 20);
 /** Runs of each in-process leg discarded first (module loading, JIT). */
 const WARMUP = 2;
 const OFFICIAL_RUNS = Number(process.env.BENCH_OFFICIAL_STARTUP_RUNS ?? 3);
-const JAR =
-  process.env.FIRESTORE_EMULATOR_JAR ??
-  '/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar';
 const PROJECT = 'demo-startup';
 
 const testing = `${ROOT}packages/testing/`;
@@ -74,17 +81,7 @@ async function officialEmulator() {
   const firestore = require('firebase/firestore');
   const started = performance.now();
   const port = await freePort();
-  const java = spawnTracked('java', [
-    '-cp',
-    JAR,
-    'com.google.cloud.datastore.emulator.firestore.CloudFirestore',
-    '--host',
-    HOST,
-    '--port',
-    String(port),
-    '--project_id',
-    PROJECT,
-  ]);
+  const java = spawnTracked(...emulatorServers(PROJECT).official.command(port));
   try {
     await untilOk(`http://${HOST}:${port}/`, java.child);
     const ready = performance.now() - started;
@@ -114,7 +111,7 @@ for (let i = 0; i < WARMUP + RUNS; i++) {
 const mock = await mockRuns();
 rows.push(['@kindling/testing mock (msw, in-process)', fmt(median(mock)), RUNS]);
 rows.push(['Kindling emulator started in-process', fmt(median(inProcess)), RUNS]);
-if (existsSync(JAR)) {
+if (existsSync(OFFICIAL_JAR)) {
   const official = [];
   for (let i = 0; i < OFFICIAL_RUNS; i++) official.push(await officialEmulator());
   rows.push([

@@ -111,8 +111,6 @@ export const compileCases: CompileCase[] = [
     name: 'a chain of 22 nested function calls',
     rules: withFunction(callChain(21)),
     expected: 'L24',
-    kindlingBug:
-      'the call depth limit of 20 is not checked at load time (the official emulator refuses the file)',
   },
   {
     name: 'a chain of 21 nested function calls',

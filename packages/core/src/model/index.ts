@@ -1,5 +1,6 @@
 export * from './base64.js';
 export * from './catch-status.js';
+export * from './civil-date.js';
 export * from './document.js';
 export * from './field-path.js';
 export * from './int64.js';

@@ -191,6 +191,10 @@ describe('enforcement', () => {
     expect(first.reads.after(docName('b/y'))).toBeNull();
     expect(first.reads.before(docName('b/y'))).toMatchObject({ name: docName('b/y') });
     expect(first.reads.after(docName('a/x'))?.fields).toEqual({ n: int(2) });
+    // The commit's documents, deleted or never stored, are known to getAfter() (null once gone); others are not.
+    expect(
+      ['a/new', 'a/x', 'b/y', 'b/never', 'b/other'].map((p) => first.reads.writes?.(docName(p))),
+    ).toEqual([true, true, true, true, false]);
   });
 
   it('commit: a denied write fails the whole commit and writes nothing', async () => {

@@ -74,6 +74,7 @@ function authorizeWrites(
   const reads = {
     before: now.before,
     after: (name: string) => (after.has(name) ? after.get(name)! : now.after(name)),
+    writes: (name: string) => after.has(name),
   };
   const single = lookupBudget(SINGLE_LOOKUPS);
   access.documents(accesses, commitTime, reads, batched ? batchBudgets() : () => single);

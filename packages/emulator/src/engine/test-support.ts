@@ -45,3 +45,14 @@ export function unsignedJwt(claims: Record<string, unknown>): string {
   };
   return `${encode({ alg: 'none', type: 'JWT' })}.${encode(claims)}.`;
 }
+
+/** A small deterministic PRNG (mulberry32), so a randomized test replays exactly from its seed. */
+export function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

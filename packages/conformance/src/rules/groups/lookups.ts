@@ -55,6 +55,21 @@ export const lookups: RulesGroup = {
     match /nullcheck/{id} {
       allow get: if get(/databases/$(database)/documents/nothing/$(id)) == null;
     }
+    match /selfnull/{id} {
+      allow get, create, delete: if get(request.path) == null;
+    }
+    match /afterNull/{id} {
+      allow create: if getAfter(/databases/$(database)/documents/afterGone/$(id)) == null;
+    }
+    match /afterGone/{id} {
+      allow delete: if true;
+    }
+    match /beforeNull/{id} {
+      allow create: if get(/databases/$(database)/documents/afterNew/$(id)) == null;
+    }
+    match /afterNew/{id} {
+      allow create: if true;
+    }
     match /selfget/{id} {
       allow get: if get(request.path).data.ok == true;
     }
@@ -220,6 +235,82 @@ export const lookups: RulesGroup = {
       name: 'get() of a missing document is an error, not null',
       caller: alice,
       op: (fs, db) => fs.getDoc(fs.doc(db, 'nullcheck/x')),
+      expected: 'denied',
+    },
+    {
+      name: 'get(request.path) of the missing document a get reads is null',
+      caller: alice,
+      op: (fs, db) => fs.getDoc(fs.doc(db, 'selfnull/x')),
+      expected: 'allowed',
+    },
+    {
+      name: 'get(request.path) of the document a create makes is null',
+      caller: alice,
+      op: (fs, db) => fs.setDoc(fs.doc(db, 'selfnull/x'), { a: 1 }),
+      expected: 'allowed',
+    },
+    {
+      name: 'get(request.path) of a missing document a delete names is null',
+      caller: alice,
+      op: (fs, db) => fs.deleteDoc(fs.doc(db, 'selfnull/x')),
+      expected: 'allowed',
+    },
+    {
+      name: 'get(request.path) of a stored document a delete removes is that document',
+      caller: alice,
+      seed: { 'selfnull/x': { a: 1 } },
+      op: (fs, db) => fs.deleteDoc(fs.doc(db, 'selfnull/x')),
+      expected: 'denied',
+    },
+    {
+      name: 'getAfter() of a document the same batch deletes is null',
+      caller: alice,
+      seed: { 'afterGone/x': { a: 1 } },
+      op: (fs, db) => {
+        const batch = fs.writeBatch(db);
+        batch.delete(fs.doc(db, 'afterGone/x'));
+        batch.set(fs.doc(db, 'afterNull/x'), { a: 1 });
+        return batch.commit();
+      },
+      expected: 'allowed',
+    },
+    {
+      name: 'getAfter() of a document the same transaction deletes is null',
+      caller: alice,
+      seed: { 'afterGone/x': { a: 1 } },
+      op: (fs, db) =>
+        fs.runTransaction(db, async (tx) => {
+          tx.delete(fs.doc(db, 'afterGone/x'));
+          tx.set(fs.doc(db, 'afterNull/x'), { a: 1 });
+        }),
+      expected: 'allowed',
+    },
+    {
+      name: 'getAfter() of a never-stored document the same batch deletes is null',
+      caller: alice,
+      op: (fs, db) => {
+        const batch = fs.writeBatch(db);
+        batch.delete(fs.doc(db, 'afterGone/x'));
+        batch.set(fs.doc(db, 'afterNull/x'), { a: 1 });
+        return batch.commit();
+      },
+      expected: 'allowed',
+    },
+    {
+      name: 'getAfter() of a missing document the request does not write is an error',
+      caller: alice,
+      op: (fs, db) => fs.setDoc(fs.doc(db, 'afterNull/x'), { a: 1 }),
+      expected: 'denied',
+    },
+    {
+      name: 'get() of a document the same batch creates is an error',
+      caller: alice,
+      op: (fs, db) => {
+        const batch = fs.writeBatch(db);
+        batch.set(fs.doc(db, 'afterNew/x'), { a: 1 });
+        batch.set(fs.doc(db, 'beforeNull/x'), { a: 1 });
+        return batch.commit();
+      },
       expected: 'denied',
     },
     {

@@ -50,6 +50,9 @@ export const prover: RulesGroup = {
     match /sized/{id} {
       allow list: if resource.data.size() > 0;
     }
+    match /sizedTwo/{id} {
+      allow list: if resource.data.keys().size() >= 2;
+    }
     match /gets/{id} {
       allow get: if true;
     }`),
@@ -230,8 +233,26 @@ export const prover: RulesGroup = {
       caller: alice,
       op: (fs, db) => fs.getDocs(fs.query(fs.collection(db, 'sized'), fs.where('a', '==', 1))),
       expected: 'allowed',
-      kindlingBug:
-        'the prover does not derive resource.data.size() > 0 from a filtered field (the official emulator does)',
+    },
+    {
+      name: 'a size() rule is proven by a range filter',
+      caller: alice,
+      op: (fs, db) => fs.getDocs(fs.query(fs.collection(db, 'sized'), fs.where('a', '>', 0))),
+      expected: 'allowed',
+    },
+    {
+      name: 'keys().size() >= 2 is proven by filters on two fields',
+      caller: alice,
+      op: (fs, db) =>
+        fs.getDocs(fs.query(fs.collection(db, 'sizedTwo'), fs.where('a', '==', 1), fs.where('b', '>', 0))),
+      expected: 'allowed',
+    },
+    {
+      name: 'keys().size() >= 2 is not proven by two filters on one field',
+      caller: alice,
+      op: (fs, db) =>
+        fs.getDocs(fs.query(fs.collection(db, 'sizedTwo'), fs.where('a', '>', 0), fs.where('a', '<', 5))),
+      expected: 'denied',
     },
     {
       name: 'a size() rule is not proven by an unfiltered query',

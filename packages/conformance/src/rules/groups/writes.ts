@@ -302,8 +302,6 @@ export const writes: RulesGroup = {
       seed: { 'after/x': { a: 1 } },
       op: (fs, db) => fs.deleteDoc(fs.doc(db, 'after/x')),
       expected: 'allowed',
-      kindlingBug:
-        'getAfter() of a document the request deletes is not null (the official emulator gives null)',
     },
     {
       name: 'write rule covers create (map size and get default)',

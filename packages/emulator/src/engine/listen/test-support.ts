@@ -190,13 +190,4 @@ export function summary(responses: ListenResponse[]): string[] {
   });
 }
 
-/** A small deterministic PRNG (mulberry32), so a randomized test replays exactly. */
-export function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { random } from '../test-support.js';

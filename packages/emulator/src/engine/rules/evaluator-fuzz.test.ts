@@ -2,6 +2,7 @@
 // give a Decision (never another exception, never a hang), whatever its expressions compute.
 import type { Document, StructuredQuery } from '@kindling/core';
 import { describe, expect, it } from 'vitest';
+import { random as prng } from '../test-support.js';
 import {
   compileRules,
   type Decision,
@@ -12,17 +13,6 @@ import {
 
 const ROOT = 'projects/p/databases/(default)/documents';
 const CASES = 600;
-
-/** mulberry32: a small seeded PRNG, so a failure reproduces from its seed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ATOMS = [
   'null',

@@ -22,9 +22,9 @@ const doc = (path: string, fields: Record<string, Value> = {}): Document => ({
   fields,
 });
 
-function reader(before: Document[], after: Document[] = before): DocumentReader {
+function reader(before: Document[], after: Document[] = before, written: string[] = []): DocumentReader {
   const find = (docs: Document[]) => (name: string) => docs.find((d) => d.name === name) ?? null;
-  return { before: find(before), after: find(after) };
+  return { before: find(before), after: find(after), writes: (name) => written.includes(name) };
 }
 
 const budget = (limit = 10): LookupBudget => ({ limit, seen: new Set() });
@@ -41,6 +41,8 @@ interface Access {
   requestResource?: Document;
   docs?: Document[];
   after?: Document[];
+  /** Paths the request's batch writes. */
+  writes?: string[];
   budget?: LookupBudget;
 }
 
@@ -53,7 +55,8 @@ function access(rules: string, a: Access): Decision {
     resource: a.resource ?? null,
     requestResource: a.requestResource,
   };
-  return compileRules(rules).authorize(request, reader(a.docs ?? [], a.after), a.budget ?? budget());
+  const written = (a.writes ?? []).map((path) => `${ROOT}/${path}`);
+  return compileRules(rules).authorize(request, reader(a.docs ?? [], a.after, written), a.budget ?? budget());
 }
 
 /** Whether `allow get: if <condition>;` grants a get of `things/t1` (stored with `fields`). */
@@ -265,7 +268,7 @@ describe('functions', () => {
     );
   });
 
-  it('refuses calls nested deeper than 20 (at load time or when evaluated)', () => {
+  it('calls functions 20 deep (a chain of 21); the parser refuses deeper chains', () => {
     const chain = (n: number) =>
       Array.from(
         { length: n },
@@ -273,18 +276,7 @@ describe('functions', () => {
       ).join('\n');
     const rules = (n: number) => service(`${chain(n)}\n    match /x/{id} { allow get: if f0(); }`);
     expect(access(rules(21), { path: 'x/1' }).allowed).toBe(true);
-    let tooDeep: Decision;
-    try {
-      tooDeep = access(rules(22), { path: 'x/1' });
-    } catch (error) {
-      expect(error).toBeInstanceOf(RulesCompileError);
-      return;
-    }
-    expect(tooDeep).toEqual({
-      allowed: false,
-      message:
-        "Missing or insufficient permissions.\nMaximum allowed call depth of 20 is reached. for 'get' @ L26",
-    });
+    expect(() => compileRules(rules(22))).toThrow(RulesCompileError);
   });
 
   it('denies a call with the wrong number of arguments', () => {
@@ -376,6 +368,44 @@ describe('lookups', () => {
       access(rules, { path: 'posts/1', method: 'create', docs: b, after: a }).allowed;
     expect(create(before, after)).toBe(true);
     expect(create(before, before)).toBe(false);
+  });
+
+  it('gives null, not an error, for an absent document the request concerns', () => {
+    const nulls = service(`    match /own/{id} {
+      allow get, create, delete: if get(request.path) == null;
+      allow update: if getAfter(request.path) == null;
+    }
+    match /other/{id} {
+      allow delete: if getAfter(/databases/$(database)/documents/gone/g) == null;
+      allow create: if get(/databases/$(database)/documents/gone/g) == null;
+    }`);
+    const stored = doc('own/o');
+    // get(request.path): the request's own document, missing before a get, a create, a delete of nothing.
+    expect(access(nulls, { path: 'own/o' }).allowed).toBe(true);
+    expect(access(nulls, { path: 'own/o', method: 'create', writes: ['own/o'] }).allowed).toBe(true);
+    expect(access(nulls, { path: 'own/o', method: 'delete', writes: ['own/o'] }).allowed).toBe(true);
+    expect(access(nulls, { path: 'own/o', method: 'delete', resource: stored, docs: [stored] }).allowed).toBe(
+      false,
+    );
+    // getAfter(request.path) of the document being deleted (rules reach it through the update allow here).
+    const deleted = { path: 'own/o', method: 'update' as const, docs: [stored], after: [] };
+    expect(access(nulls, { ...deleted, writes: ['own/o'] }).allowed).toBe(true);
+    // getAfter() of another document: null once the batch deletes it, an error when the batch leaves it missing.
+    const gone = doc('gone/g');
+    const batch = { path: 'other/x', method: 'delete' as const, docs: [gone], after: [] };
+    expect(access(nulls, { ...batch, writes: ['other/x', 'gone/g'] }).allowed).toBe(true);
+    expect(access(nulls, { ...batch, docs: [], writes: ['other/x', 'gone/g'] }).allowed).toBe(true);
+    const untouched = access(nulls, { ...batch, docs: [], writes: ['other/x'] });
+    expect(untouched).toEqual({
+      allowed: false,
+      message: expect.stringContaining('Service call error. Function: [getAfter]'),
+    });
+    // get() sees the state before the commit: a document the batch creates is missing, an error.
+    const created = access(nulls, { path: 'other/x', method: 'create', after: [gone], writes: ['gone/g'] });
+    expect(created).toEqual({
+      allowed: false,
+      message: expect.stringContaining('Service call error. Function: [get]'),
+    });
   });
 
   it('counts distinct documents against the budget and shares it across requests', () => {

@@ -69,13 +69,14 @@ export const isSymbolic = (v: EvalValue): v is Symbolic => v instanceof Symbolic
 
 /** The document lookups `get`, `exists`, `getAfter`, `existsAfter` perform. */
 export interface Lookups {
-  /** The document at `path` as `resource` shows it; an error when it does not exist or the budget is spent. */
+  /**
+   * The document at `path` as `resource` shows it; `null` when a document the request concerns is absent; an
+   * error when any other document does not exist or the budget is spent.
+   */
   get(path: RulesPath, after: boolean, call: string): RulesValue;
   exists(path: RulesPath, after: boolean, call: string): boolean;
 }
 
-/** Firestore's limit on nested calls from one function into the next (so at most 21 functions deep). */
-export const MAX_CALL_DEPTH = 20;
 /** A bound on evaluation steps per request, so no rules file can make one request take unbounded time. */
 export const MAX_STEPS = 100_000;
 
@@ -132,9 +133,11 @@ const fail = (message: string): never => {
   throw new RulesEvaluationError(message);
 };
 
-/** Evaluates expressions for one request; counts calls and steps against Firestore-like limits. */
+/**
+ * Evaluates expressions for one request; counts steps against a limit. Calls need no depth limit here: the
+ * parser refuses files whose calls could nest deeper than Firestore allows.
+ */
 export class Evaluator {
-  private depth = 0;
   private steps = 0;
 
   constructor(private readonly lookups: Lookups) {}
@@ -299,17 +302,11 @@ export class Evaluator {
     if (args.length !== fn.params.length) {
       fail(`Function not found error: Name: [${fn.name}] with ${args.length} argument(s).`);
     }
-    if (this.depth > MAX_CALL_DEPTH) fail(`Maximum allowed call depth of ${MAX_CALL_DEPTH} is reached.`);
     const local = new Scope(declaredIn);
     for (const [i, param] of fn.params.entries()) local.bind(param, args[i]);
     for (const binding of fn.bindings)
       local.bindLazily(binding.name, () => this.evaluate(binding.value, local));
-    this.depth++;
-    try {
-      return this.evaluate(fn.body, local);
-    } finally {
-      this.depth--;
-    }
+    return this.evaluate(fn.body, local);
   }
 
   private lookup(name: string, args: RulesValue[]): RulesValue {

@@ -18,6 +18,12 @@ export interface AuthContext {
 export interface DocumentReader {
   before(name: string): Document | null;
   after(name: string): Document | null;
+  /**
+   * Whether the request (any write of its batch or transaction) writes `name`. getAfter() of a written
+   * document is its state after the commit, `null` once deleted; of any other missing document, an error.
+   * Absent: the request writes nothing.
+   */
+  writes?(name: string): boolean;
 }
 
 /**

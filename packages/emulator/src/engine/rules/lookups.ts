@@ -1,7 +1,11 @@
 /**
  * `get`, `exists`, `getAfter`, `existsAfter`: rules reading other documents. Each distinct document read
  * counts once against the request's budget (10, or 20 across a batch or transaction), as in Firestore; a
- * lookup past the budget fails, and so does `get` of a missing document, as the official emulator does.
+ * lookup past the budget fails.
+ *
+ * `get` of a missing document fails, as in the official emulator, except for documents the request itself
+ * concerns, whose absence is a state rather than a failed read: `get`/`getAfter` of the request's own
+ * document, and `getAfter` of any document its batch or transaction writes (deleted: `null`).
  */
 import type { Lookups } from './evaluator.js';
 import type { DocumentReader, LookupBudget } from './index.js';
@@ -24,7 +28,13 @@ function serviceCallError(call: string, path: RulesPath, why: string): RulesEval
   );
 }
 
-export function documentLookups(projectId: string, reads: DocumentReader, budget: LookupBudget): Lookups {
+/** Lookups for a request on `target` (a full document name; none for a query). */
+export function documentLookups(
+  projectId: string,
+  reads: DocumentReader,
+  budget: LookupBudget,
+  target?: string,
+): Lookups {
   const read = (path: RulesPath, after: boolean, call: string) => {
     const name = documentNameOf(path, projectId);
     if (name === undefined) throw serviceCallError(call, path, 'The path is not a document path.');
@@ -34,14 +44,17 @@ export function documentLookups(projectId: string, reads: DocumentReader, budget
       }
       budget.seen.add(name);
     }
-    return after ? reads.after(name) : reads.before(name);
+    return { name, doc: after ? reads.after(name) : reads.before(name) };
   };
+  const concerned = (name: string, after: boolean) =>
+    name === target || (after && reads.writes?.(name) === true);
   return {
     get(path, after, call) {
-      const doc = read(path, after, call);
-      if (!doc) throw serviceCallError(call, path, 'The document does not exist.');
-      return documentToResource(doc);
+      const { name, doc } = read(path, after, call);
+      if (doc) return documentToResource(doc);
+      if (concerned(name, after)) return null;
+      throw serviceCallError(call, path, 'The document does not exist.');
     },
-    exists: (path, after, call) => read(path, after, call) !== null,
+    exists: (path, after, call) => read(path, after, call).doc !== null,
   };
 }

@@ -4,19 +4,9 @@
  * under the test timeout). The PRNG is seeded, so a failure reproduces; the counts are in the test names.
  */
 import { describe, expect, it } from 'vitest';
+import { random } from '../test-support.js';
 import { RulesCompileError } from './compile-error.js';
 import { parseRules } from './parser.js';
-
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 

@@ -584,4 +584,107 @@ describe('parseRules: limits (the official emulator refuses the same)', () => {
       'L2:195 Maximum allowed variable count of 10 for a given function has been reached.',
     );
   });
+
+  describe('call depth: a chain of at most 21 functions, from each function no function calls', () => {
+    /** `c<from>` calling `c<from+1>` … up to `c<to>`, one function per line. */
+    const links = (from: number, to: number, prefix = 'c') =>
+      Array.from({ length: to - from + 1 }, (_, k) => {
+        const i = from + k;
+        return `function ${prefix}${i}(x) { return ${i === to ? 'x' : `${prefix}${i + 1}(x)`}; }`;
+      });
+    /** Service-level functions from line 3 (names at column 12), then match-level ones. */
+    const file = (functions: string[], matchFunctions: string[] = [], condition = 'true') =>
+      [
+        "rules_version = '2';",
+        'service cloud.firestore {',
+        ...functions.map((fn) => `  ${fn}`),
+        '  match /databases/{database}/documents {',
+        ...matchFunctions.map((fn) => `    ${fn}`),
+        `    match /a/{b} { allow read: if ${condition}; }`,
+        '  }',
+        '}',
+      ].join('\n');
+    const f = 'function f() { return c1(true); }';
+    const tooDeep = (line: number, column: number, stack: string[]) =>
+      `L${line}:${column} Maximum allowed call depth of 20 is reached for [${stack.join('->')}] call stack.`;
+    const names = (prefix: string, from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, k) => `${prefix}${from + k}`);
+
+    it('refuses the 22nd function of a chain, at its name, with the chain that reached it', () => {
+      expect(() => parseRules(file([f, ...links(1, 20)], [], 'f()'))).not.toThrow();
+      const stack = ['f', ...names('c', 1, 20)];
+      expect(compileError(file([f, ...links(1, 21)], [], 'f()'))).toBe(tooDeep(24, 12, stack));
+      // Past the limit nothing more is reported, and unused functions count as well.
+      expect(compileError(file([f, ...links(1, 40)]))).toBe(tooDeep(24, 12, stack));
+      // Declaration order does not matter: c21, declared first, is still the 22nd of the chain from f.
+      expect(compileError(file([f, ...links(1, 21)].reverse()))).toBe(tooDeep(3, 12, stack));
+    });
+
+    it('starts chains only at functions no function calls, across scopes', () => {
+      // c1…c22 alone is too long, but only g calls c1: the chain from g is reported, not the one from c1.
+      expect(compileError(file(links(1, 22), ['function g() { return c1(true); }'], 'g()'))).toBe(
+        tooDeep(23, 12, ['g', ...names('c', 1, 20)]),
+      );
+      expect(() =>
+        parseRules(file(links(2, 21), ['function g() { return c2(true); }'], 'g()')),
+      ).not.toThrow();
+      // f calls c3 (a short enough chain); c1, called by no function, starts a chain of 22.
+      expect(compileError(file(['function f() { return c3(true); }', ...links(1, 22)]))).toBe(
+        tooDeep(25, 12, names('c', 1, 21)),
+      );
+    });
+
+    it('reports the chain of every root that goes too deep, each function once per root', () => {
+      const roots = [
+        'function f1() { return c1(true) && c1(false); }',
+        'function f2() { return c2(false); }',
+      ];
+      expect(compileError(file([...roots, ...links(1, 22)]))).toBe(
+        [tooDeep(25, 12, ['f1', ...names('c', 1, 20)]), tooDeep(26, 12, ['f2', ...names('c', 2, 21)])].join(
+          '\n',
+        ),
+      );
+      // A short branch beside a long one: the long one is reported.
+      const branches = [
+        'function f() { return a1(true) && b1(true); }',
+        ...links(1, 20, 'a'),
+        ...links(1, 21, 'b'),
+      ];
+      expect(compileError(file(branches))).toBe(tooDeep(44, 12, ['f', ...names('b', 1, 20)]));
+    });
+
+    it('reports only the cycle of a file with a call cycle', () => {
+      const cycle = [
+        'function r() { return a(1); }',
+        'function a(x) { return b(x); }',
+        'function b(x) { return a(x); }',
+      ];
+      expect(compileError(file(cycle, [], 'r()'))).toBe(
+        'L4:12 Detected a call cycle between [a,b] functions.',
+      );
+    });
+
+    it('follows each function once per depth, so many branching calls are checked quickly', () => {
+      // 40 layers of 6 functions, each calling all 6 of the next layer: 6^40 chains, 40 * 6 * 6 calls.
+      const layer = (i: number) => Array.from({ length: 6 }, (_, j) => `l${i}_${j}`);
+      const functions = Array.from({ length: 40 }, (_, i) =>
+        layer(i).map(
+          (name) =>
+            `function ${name}(x) { return ${
+              i === 39
+                ? 'x'
+                : layer(i + 1)
+                    .map((next) => `${next}(x)`)
+                    .join(' && ')
+            }; }`,
+        ),
+      ).flat();
+      const issues = thrown(file(functions)).issues;
+      // Each of the 6 roots reaches each function of layer 21 (the 22nd of a chain).
+      expect(issues).toHaveLength(36);
+      expect(issues[0]?.message).toBe(
+        `Maximum allowed call depth of 20 is reached for [${Array.from({ length: 21 }, (_, i) => `l${i}_0`).join('->')}] call stack.`,
+      );
+    });
+  });
 });

@@ -32,6 +32,8 @@ const LIMITS = {
   matchDepth: 11,
   functionParameters: 7,
   functionBindings: 11,
+  /** Calls nested from one function into the next: a chain of at most 21 functions. */
+  callDepth: 20,
   /** Brackets nested deeper than this are refused before parsing (the limits above refuse far less anyway). */
   bracketDepth: 200,
 } as const;
@@ -299,6 +301,9 @@ class Checker {
    */
   private readonly treeIssues: RulesCompileIssue[] = [];
   private readonly semanticIssues: RulesCompileIssue[] = [];
+  /** Every function checked, in order, with the functions it calls (resolved in its scope, in source order). */
+  private readonly calls = new Map<FunctionDeclaration, FunctionDeclaration[]>();
+  private cycleFound = false;
 
   constructor(private readonly notes: WeakMap<object, Notes>) {}
 
@@ -333,6 +338,8 @@ class Checker {
       const own = new Set(service.functions.map((fn) => fn.name));
       service.functions = [...service.functions, ...topFunctions.filter((fn) => !own.has(fn.name))];
     }
+    // As in the official emulator, a file with a call cycle has only the cycle reported.
+    if (!this.cycleFound) this.callDepths();
     if (this.treeIssues.length > 0) throw new RulesCompileError(this.treeIssues);
     if (this.semanticIssues.length > 0) throw new RulesCompileError(this.semanticIssues);
     return { version, services };
@@ -453,15 +460,11 @@ class Checker {
       for (const fn of [...scope].reverse()) visible.set(fn.name, fn);
     }
     const here = new Set(declared);
-    const callees = new Map(
-      declared.map((fn) => [
-        fn,
-        calledNames(fn).flatMap((name) => {
-          const callee = visible.get(name);
-          return callee && here.has(callee) ? [callee] : [];
-        }),
-      ]),
-    );
+    for (const fn of declared) {
+      const resolved = calledNames(fn).flatMap((name) => visible.get(name) ?? []);
+      this.calls.set(fn, [...new Set(resolved)]);
+    }
+    const callees = new Map(declared.map((fn) => [fn, this.calls.get(fn)?.filter((f) => here.has(f))]));
     const state = new Map<FunctionDeclaration, 'open' | 'done'>();
     for (const root of declared) {
       if (state.has(root)) continue;
@@ -486,6 +489,7 @@ class Checker {
   }
 
   private reportCycle(cycle: FunctionDeclaration[]): void {
+    this.cycleFound = true;
     const first = cycle[0] as FunctionDeclaration;
     this.reportSemantic(
       this.noteOf(first).namePos ?? first.pos,
@@ -493,6 +497,53 @@ class Checker {
         ? 'Recursive call is not allowed.'
         : `Detected a call cycle between [${cycle.map((f) => f.name).join(',')}] functions.`,
     );
+  }
+
+  /**
+   * A function may call the next at most 20 deep. Like the official emulator, this follows the call chains
+   * from every function no function calls (in declaration order, callees in source order) and reports each
+   * function a chain from it enters past the limit, once, at its name, with the chain that got there. Only
+   * chains that can reach that far are followed, and each function once per depth, so a file of many
+   * branching calls is checked in time proportional to its calls.
+   */
+  private callDepths(): void {
+    const longest = LIMITS.callDepth + 1;
+    // reaches[k]: the functions a chain of k more calls can start from (reaches[0]: every function).
+    const reaches = [new Set(this.calls.keys())];
+    for (let k = 1; k <= longest; k++) {
+      const below = reaches[k - 1] as Set<FunctionDeclaration>;
+      reaches.push(
+        new Set([...this.calls].filter(([, callees]) => callees.some((c) => below.has(c))).map(([fn]) => fn)),
+      );
+    }
+    const called = new Set([...this.calls.values()].flat());
+    for (const root of this.calls.keys()) {
+      if (called.has(root) || !reaches[longest]?.has(root)) continue;
+      // seen[i]: the functions already entered as the i-th of a chain from this root.
+      const seen = reaches.map(() => new Set<FunctionDeclaration>());
+      // A chain is at most 22 functions long, so this recursion stays shallow.
+      const enter = (chain: FunctionDeclaration[]) => {
+        const fn = chain[chain.length - 1] as FunctionDeclaration;
+        if (chain.length > longest) {
+          const stack = chain
+            .slice(0, -1)
+            .map((f) => f.name)
+            .join('->');
+          this.reportSemantic(
+            this.noteOf(fn).namePos ?? fn.pos,
+            `Maximum allowed call depth of ${LIMITS.callDepth} is reached for [${stack}] call stack.`,
+          );
+          return;
+        }
+        const entered = seen[chain.length] as Set<FunctionDeclaration>;
+        for (const callee of this.calls.get(fn) ?? []) {
+          if (entered.has(callee) || !reaches[longest - chain.length]?.has(callee)) continue;
+          entered.add(callee);
+          enter([...chain, callee]);
+        }
+      };
+      enter([root]);
+    }
   }
 
   /** `math`, `timestamp`… name namespaces; no variable may take their name. */
@@ -656,16 +707,18 @@ function receiverOf(node: Expression): Expression | null {
   }
 }
 
-/** Names of the functions an expression calls by plain name (`f(x)`, not `x.f()`). */
+/** Names of the functions a function calls by plain name (`f(x)`, not `x.f()`), in source order. */
 function calledNames(fn: FunctionDeclaration): string[] {
-  const names: string[] = [];
+  const calls: { name: string; pos: Position }[] = [];
   const pending: Expression[] = [fn.body, ...fn.bindings.map((b) => b.value)];
   while (pending.length > 0) {
     const node = pending.pop() as Expression;
-    if (node.kind === 'call' && node.callee.kind === 'identifier') names.push(node.callee.name);
+    if (node.kind === 'call' && node.callee.kind === 'identifier')
+      calls.push({ name: node.callee.name, pos: node.pos });
     for (const child of children(node)) pending.push(child);
     const receiver = receiverOf(node);
     if (receiver) pending.push(receiver);
   }
-  return names;
+  calls.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column);
+  return calls.map((call) => call.name);
 }

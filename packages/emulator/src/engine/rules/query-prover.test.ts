@@ -360,6 +360,83 @@ describe('what a case knows about resource.data', () => {
   });
 });
 
+describe('size(), keys() and values() of resource.data: at least one entry per filtered field', () => {
+  // Every filter on a field (==, a range, !=, in, not-in, array-contains, is null…) matches only documents
+  // holding that field, so a case's documents hold at least those keys, and maybe more. The official emulator
+  // also allows the upper bounds marked "emulator: allowed" (it counts only the filtered keys); a document with
+  // more keys would be returned although its own get is denied, so Kindling refuses them.
+  const bounds: Record<string, string> = {
+    positive: 'resource.data.size() > 0',
+    mirrored: '0 < resource.data.size()',
+    againstFloat: 'resource.data.size() > 0.5',
+    notBelowOne: '!(resource.data.size() < 1)',
+    notEmpty: 'resource.data.size() != 0',
+    twoOrMore: 'resource.data.size() >= 2',
+    keys: 'resource.data.keys().size() > 0',
+    values: 'resource.data.values().size() > 0',
+    nestedTwo: 'resource.data.m.size() >= 2',
+    isInt: 'resource.data.size() is int',
+    aboveMinusOne: 'resource.data.size() > -1',
+    exactlyOne: 'resource.data.size() == 1', // emulator: allowed for one filtered field
+    belowFive: 'resource.data.size() < 5', // emulator: allowed
+  };
+  const names = Object.keys(bounds);
+  const rules = compileRules(`rules_version = '2';
+service cloud.firestore {
+  match /databases/{database}/documents {
+${names.map((name) => `    match /${name}/{p} { allow list: if ${bounds[name]}; }`).join('\n')}
+  }
+}`);
+  const always = ['isInt', 'aboveMinusOne'];
+  const oneKey = [
+    ...always,
+    'positive',
+    'mirrored',
+    'againstFloat',
+    'notBelowOne',
+    'notEmpty',
+    'keys',
+    'values',
+  ];
+  const isNull: Filter = { unaryFilter: { field: { fieldPath: 'a' }, op: 'IS_NULL' } };
+  const orderByA = { orderBy: [{ field: { fieldPath: 'a' }, direction: 'ASCENDING' as const }] };
+  const queries: [string, Omit<Query, 'collection'>, string[]][] = [
+    ['no filter', {}, always],
+    ['a == 1', { filter: where('a', 'EQUAL', int(1)) }, oneKey],
+    [
+      'a == 1, b == 2',
+      { filter: and(where('a', 'EQUAL', int(1)), where('b', 'EQUAL', int(2))) },
+      [...oneKey, 'twoOrMore'],
+    ],
+    [
+      'a > 1, a < 5 (one key)',
+      { filter: and(where('a', 'GREATER_THAN', int(1)), where('a', 'LESS_THAN', int(5))) },
+      oneKey,
+    ],
+    ['a != 1', { filter: where('a', 'NOT_EQUAL', int(1)) }, oneKey],
+    ['a in [1, 2]', { filter: where('a', 'IN', list(int(1), int(2))) }, oneKey],
+    ['a not-in [1]', { filter: where('a', 'NOT_IN', list(int(1))) }, oneKey],
+    ['a array-contains 1', { filter: where('a', 'ARRAY_CONTAINS', int(1)) }, oneKey],
+    ['a is null', { filter: isNull }, oneKey],
+    [
+      'm.k == 1, m.j == 2 (one key, m, holding two)',
+      { filter: and(where('m.k', 'EQUAL', int(1)), where('m.j', 'EQUAL', int(2))) },
+      [...oneKey, 'nestedTwo'],
+    ],
+    ['orderBy a (not a filter)', { extra: orderByA }, always],
+    [
+      '__name__ > x (not a field)',
+      { filter: where('__name__', 'GREATER_THAN', { referenceValue: `${ROOT}/x/x` }) },
+      always,
+    ],
+  ];
+
+  it.each(queries)('%s', (_, query, allowed) => {
+    const outcomes = names.filter((name) => runList({ ...query, collection: name }, rules).allowed);
+    expect(outcomes).toEqual(names.filter((name) => allowed.includes(name)));
+  });
+});
+
 describe('cases', () => {
   const rules = compileRules(`rules_version = '2';
 service cloud.firestore {

@@ -240,11 +240,60 @@ class ConstrainedField extends Symbolic {
   }
 }
 
-/** `map.keys()` of a map known to hold some keys (and maybe others). */
-class KnownKeys extends Symbolic {
+/**
+ * `size()` of a map or list known to hold at least `least` entries, and maybe more: a comparison with a number
+ * is decided when every size from `least` up gives the same answer (`> 0` when `least` is 1; `< 1` is then
+ * false), never otherwise (`== 1` stays unknown, since the document may hold more).
+ */
+class SizeAtLeast extends Symbolic {
   readonly reason = 'evaluation error';
 
-  constructor(private readonly present: (key: RulesValue) => boolean) {
+  constructor(private readonly least: number) {
+    super();
+  }
+
+  override binary(op: BinaryOperator, other: RulesValue, symbolOnLeft: boolean, at: Position): EvalValue {
+    const mirrored = symbolOnLeft ? op : MIRRORED[op];
+    const decided = mirrored && this.decide(mirrored, other);
+    return decided ?? new Unknown(undecided(at));
+  }
+
+  private decide(op: BinaryOperator, c: RulesValue): boolean | undefined {
+    if (typeof c !== 'bigint' && (typeof c !== 'number' || Number.isNaN(c))) return undefined;
+    // The sign of least - c: every size s >= least is above c when this is positive, at least c when zero.
+    const order = compare(BigInt(this.least), c);
+    switch (op) {
+      case '>':
+      case '!=':
+        return order > 0 ? true : undefined;
+      case '<=':
+      case '==':
+        return order > 0 ? false : undefined;
+      case '>=':
+        return order >= 0 ? true : undefined;
+      case '<':
+        return order >= 0 ? false : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  override is(type: TypeName): EvalValue {
+    return type === 'int' || type === 'number';
+  }
+}
+
+/**
+ * `keys()` or `values()` of a map known to hold `least` entries and maybe others; `present` says which items
+ * are certainly among them.
+ */
+class PartialList extends Symbolic {
+  readonly reason = 'evaluation error';
+
+  constructor(
+    private readonly least: number,
+    private readonly present: (item: RulesValue) => boolean,
+  ) {
     super();
   }
 
@@ -253,6 +302,7 @@ class KnownKeys extends Symbolic {
   }
 
   override method(name: string, args: RulesValue[]): EvalValue {
+    if (name === 'size' && args.length === 0) return new SizeAtLeast(this.least);
     return provenHas(name, args, this.present) ?? this.unknown();
   }
 
@@ -288,6 +338,18 @@ class DocumentData extends Symbolic {
     return typeof key === 'string' && !(this.member(key) instanceof Unknown);
   }
 
+  /** How many keys the map certainly has: one per field (or map of fields) the case constrains in it. */
+  private knownKeys(): number {
+    const keys = new Set<string>();
+    for (const field of this.facts.keys()) {
+      const path = parseFieldPath(field);
+      if (path.length > this.prefix.length && isPrefixPath(this.prefix, path)) {
+        keys.add(path[this.prefix.length] as string);
+      }
+    }
+    return keys.size;
+  }
+
   override binary(op: BinaryOperator, other: RulesValue, symbolOnLeft: boolean): EvalValue {
     if (op === 'in' && !symbolOnLeft && this.has(other)) return true;
     if ((op === '==' || op === '!=') && other === null) return op === '!=';
@@ -295,7 +357,11 @@ class DocumentData extends Symbolic {
   }
 
   override method(name: string, args: RulesValue[]): EvalValue {
-    if (name === 'keys' && args.length === 0) return new KnownKeys((key) => this.has(key));
+    if (args.length === 0) {
+      if (name === 'size') return new SizeAtLeast(this.knownKeys());
+      if (name === 'keys') return new PartialList(this.knownKeys(), (key) => this.has(key));
+      if (name === 'values') return new PartialList(this.knownKeys(), () => false);
+    }
     if (name !== 'get' || args.length !== 2) return this.unknown();
     const [key] = args;
     const path = typeof key === 'string' ? [key] : listItems([key]);

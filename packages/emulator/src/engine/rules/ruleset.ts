@@ -186,7 +186,7 @@ export class CompiledRuleset implements Ruleset {
       }),
       resource: request.resource ? documentToResource(request.resource) : null,
     };
-    const evaluator = new Evaluator(documentLookups(projectId, reads, budget));
+    const evaluator = new Evaluator(documentLookups(projectId, reads, budget, request.path));
     return this.decide(request.method, rulesPath(databaseId, path).segments, globals, evaluator);
   }
 

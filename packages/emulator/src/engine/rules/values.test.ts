@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RulesEvaluationError, type RulesValue } from './value.js';
+import { bytes, evaluationError, list, map, set } from './test-support.js';
+import type { RulesValue } from './value.js';
 import {
   binary,
   compare,
@@ -8,12 +9,9 @@ import {
   fromFirestoreValue,
   index,
   isType,
-  listOf,
-  mapOf,
   member,
   pathFromName,
   pathOf,
-  setOf,
   slice,
   truthy,
   typeOf,
@@ -22,22 +20,8 @@ import {
 
 // Expected values and messages below were read off the official Firestore emulator.
 
-const list = (...items: RulesValue[]) => listOf(items);
-const map = (fields: Record<string, RulesValue>) => mapOf(Object.entries(fields));
-const set = (...items: RulesValue[]) => setOf(items);
 const ts = (nanos: bigint): RulesValue => ({ type: 'timestamp', nanos });
 const dur = (nanos: bigint): RulesValue => ({ type: 'duration', nanos });
-const bytes = (...b: number[]): RulesValue => ({ type: 'bytes', bytes: new Uint8Array(b) });
-
-function evaluationError(run: () => unknown): string {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RulesEvaluationError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a RulesEvaluationError');
-}
 
 describe('fromFirestoreValue', () => {
   it('converts every Firestore value type', () => {

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { RulesEvaluationError, type RulesValue } from '../value.js';
+import { evaluationError } from '../test-support.js';
+import type { RulesValue } from '../value.js';
 import { callGlobal, callMethod, equals, interpolatedSegments, listOf, pathOf, typeOf } from '../values.js';
 
 // Expected values and messages below were read off the official Firestore emulator.
 
 const fn = (name: string, ...args: RulesValue[]) => callGlobal(name, args);
 const hex = (v: RulesValue) => callMethod(v, 'toHexString', []);
-
-function evaluationError(run: () => unknown): string {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RulesEvaluationError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a RulesEvaluationError');
-}
 
 describe('lookup', () => {
   it('names unknown functions and namespaces like the official emulator', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { random as prng } from '../../test-support.js';
 import type { BinaryOperator } from '../ast.js';
 import { RulesEvaluationError, type RulesValue } from '../value.js';
 import {
@@ -22,17 +23,6 @@ import {
 // RulesEvaluationError (which denies), never another exception.
 
 const CASES = 30_000;
-
-/** mulberry32: small, seeded, good enough to spread cases. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(4);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];

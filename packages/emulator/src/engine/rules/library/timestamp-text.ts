@@ -1,5 +1,6 @@
+import { daysFromCivil } from '@kindling/core';
 import type { RulesTimestamp } from '../value.js';
-import { daysFromCivil, invalidTimestamp, NANOS_PER_SECOND, timestampOf } from './time.js';
+import { invalidTimestamp, NANOS_PER_SECOND, timestampOf } from './time.js';
 
 // `yyyy-MM-dd'T'HH:mm:ss` read leniently, as Java's SimpleDateFormat does: any number of digits, whitespace
 // before a field, fields that overflow roll over (month 13 is January of the next year), text after the

@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { RulesEvaluationError, type RulesValue } from '../../value.js';
-import { binary, callGlobal, callMethod, equals, listOf, mapOf, pathOf, setOf } from '../../values.js';
+import { bytes, evaluationError, list, map, set } from '../../test-support.js';
+import type { RulesValue } from '../../value.js';
+import { binary, callGlobal, callMethod, equals, listOf, pathOf } from '../../values.js';
 
 // Expected values and messages below were read off the official Firestore emulator.
 
-const list = (...items: RulesValue[]) => listOf(items);
-const map = (fields: Record<string, RulesValue>) => mapOf(Object.entries(fields));
-const set = (...items: RulesValue[]) => setOf(items);
-const bytes = (...b: number[]): RulesValue => ({ type: 'bytes', bytes: new Uint8Array(b) });
 const call = (receiver: RulesValue, name: string, ...args: RulesValue[]) => callMethod(receiver, name, args);
 const ms = (millis: number) => callGlobal('timestamp.value', [BigInt(millis)]);
 const duration = (magnitude: number, unit: string) => callGlobal('duration.value', [BigInt(magnitude), unit]);
-
-function evaluationError(run: () => unknown): string {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RulesEvaluationError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a RulesEvaluationError');
-}
 
 describe('dispatch', () => {
   it('names unknown methods, wrong arities and argument types like the official emulator', () => {

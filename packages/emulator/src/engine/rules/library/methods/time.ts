@@ -1,14 +1,7 @@
+import { civilFromDays, daysFromCivil } from '@kindling/core';
 import type { RulesDuration, RulesTimestamp } from '../../value.js';
 import { fn, type MethodTable } from '../signature.js';
-import {
-  civilFromDays,
-  daysFromCivil,
-  durationOf,
-  floorDiv,
-  NANOS_PER_MILLI,
-  NANOS_PER_SECOND,
-  timestampOf,
-} from '../time.js';
+import { durationOf, floorDiv, NANOS_PER_MILLI, NANOS_PER_SECOND, timestampOf } from '../time.js';
 
 const NANOS_PER_MINUTE = 60n * NANOS_PER_SECOND;
 const NANOS_PER_HOUR = 60n * NANOS_PER_MINUTE;

@@ -1,15 +1,9 @@
+import { civilFromDays, daysFromCivil } from '@kindling/core';
 import type { RulesDuration, RulesValue } from '../../value.js';
 import { RulesEvaluationError } from '../../value.js';
 import { formatFloat } from '../format.js';
 import { fn, type MethodTable } from '../signature.js';
-import {
-  civilFromDays,
-  daysFromCivil,
-  durationOf,
-  NANOS_PER_MILLI,
-  NANOS_PER_SECOND,
-  timestampOf,
-} from '../time.js';
+import { durationOf, NANOS_PER_MILLI, NANOS_PER_SECOND, timestampOf } from '../time.js';
 import { parseTimestampText } from '../timestamp-text.js';
 
 const UNIT_NANOS: Record<string, bigint> = {
