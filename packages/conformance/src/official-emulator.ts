@@ -62,6 +62,20 @@ export function killByPid(child: ChildProcess): Promise<void> {
 /** Starts the official Firestore emulator, or returns null when its jar is not installed. */
 export async function startOfficialEmulator(projectId: string): Promise<RunningServer | null> {
   if (!existsSync(OFFICIAL_EMULATOR_JAR)) return null;
+  // The port is free when chosen but the JVM binds it a second later: another test file may take it first, and
+  // the JVM then exits. A fresh port fixes that; any other early exit fails the same way each time.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(projectId);
+    } catch (error) {
+      if (!(error instanceof EarlyExit) || attempt === 3) throw error;
+    }
+  }
+}
+
+class EarlyExit extends Error {}
+
+async function launch(projectId: string): Promise<RunningServer> {
   const host = '127.0.0.1';
   const port = await freePort();
   const child = spawn(
@@ -77,8 +91,13 @@ export async function startOfficialEmulator(projectId: string): Promise<RunningS
       '--project_id',
       projectId,
     ],
-    { stdio: 'ignore' },
+    { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  // The end of its stderr says why it stopped, should it stop before it is ready.
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2_000);
+  });
   // A test worker that dies without running its teardown must not leave a JVM behind.
   const killOnExit = () =>
     child.pid !== undefined && child.exitCode === null && process.kill(child.pid, 'SIGKILL');
@@ -90,7 +109,9 @@ export async function startOfficialEmulator(projectId: string): Promise<RunningS
   try {
     await waitUntilReady(`http://${host}:${port}/`, () => child.exitCode === null);
   } catch (error) {
+    const exited = child.exitCode !== null;
     await stop();
+    if (exited) throw new EarlyExit(`${(error as Error).message}; its stderr ended with:\n${stderr}`);
     throw error;
   }
   return { host, port, stop };
