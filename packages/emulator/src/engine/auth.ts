@@ -51,13 +51,26 @@ export function decodeJwtClaims(token: string): Record<string, unknown> {
   return claims;
 }
 
+// A session's caller lives until its next auth frame and is asked about on every request and, for document
+// listeners, on every commit: its token is decoded once.
+const principals = new WeakMap<Caller, Principal>();
+
 /** How rules see `caller`: `owner` bypasses them; another token is decoded into `request.auth` (uid = `sub`). */
 export function principalOf(caller: Caller): Principal {
+  let principal = principals.get(caller);
+  if (principal) return principal;
   const { token } = caller;
-  if (token === OWNER_TOKEN) return { owner: true };
-  if (token === null) return { owner: false, auth: null };
-  const claims = decodeJwtClaims(token);
-  return { owner: false, auth: { uid: typeof claims.sub === 'string' ? claims.sub : '', token: claims } };
+  if (token === OWNER_TOKEN) principal = { owner: true };
+  else if (token === null) principal = { owner: false, auth: null };
+  else {
+    const claims = decodeJwtClaims(token);
+    principal = {
+      owner: false,
+      auth: { uid: typeof claims.sub === 'string' ? claims.sub : '', token: claims },
+    };
+  }
+  principals.set(caller, principal);
+  return principal;
 }
 
 /**
