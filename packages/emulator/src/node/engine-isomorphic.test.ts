@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 /** Packages the engine may import: pure JavaScript that runs in browsers too. */
-const ISOMORPHIC_PACKAGES =
-  /^(@kindling\/core|peggy|re2js|@noble\/hashes\/[\w.-]+|crc-32(\/crc32c(\.js)?)?)$/;
+const ISOMORPHIC_PACKAGES = /^(@kindling\/core|re2js|@noble\/hashes\/[\w.-]+|crc-32(\/crc32c(\.js)?)?)$/;
 
 const engineDir = fileURLToPath(new URL('../engine/', import.meta.url));
 const restDir = fileURLToPath(new URL('../rest/', import.meta.url));

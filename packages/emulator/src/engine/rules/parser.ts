@@ -1,12 +1,11 @@
 /**
  * `parseRules`: source text → the syntax tree of ast.ts, or a RulesCompileError listing what the official
  * emulator would refuse at load time, worded and placed as it words and places it (each rule below was tried
- * against it). Parsing is the peggy grammar of grammar.ts (generated once, on first use) and stops at the
+ * against it). Parsing is the peggy grammar rules.peggy (compiled ahead into rules-parser.generated.ts) and stops at the
  * first syntax error; the Checker then reports every issue a grammar cannot express. Warnings of the official
  * emulator (unused functions, unknown variables, type mismatches it can see statically) are not reproduced:
  * they never refuse a file.
  */
-import peggy from 'peggy';
 import { RE2JS } from 're2js';
 import type {
   Expression,
@@ -20,7 +19,7 @@ import type {
   TypeName,
 } from './ast.js';
 import { RulesCompileError, type RulesCompileIssue } from './compile-error.js';
-import { RULES_GRAMMAR } from './grammar.js';
+import * as rulesParser from './rules-parser.generated.js';
 
 /** The official emulator's limits, found by trying it. */
 const LIMITS = {
@@ -68,7 +67,7 @@ const RULE_METHODS: readonly string[] = ['get', 'list', 'create', 'update', 'del
 const INT_MAX = 2n ** 63n - 1n;
 const INT_MIN = -(2n ** 63n);
 
-/** Facts the grammar records about nodes that the tree itself does not carry (see grammar.ts). */
+/** Facts the grammar records about nodes that the tree itself does not carry (see rules.peggy). */
 interface Notes {
   /** Positions of the parentheses around an expression, innermost first. */
   parenthesis?: Position[];
@@ -97,18 +96,15 @@ interface ParsedFile {
   )[];
 }
 
+/** What the generated module (rules.peggy through peggy) exports; it is not type-checked itself. */
 interface GeneratedParser {
   parse(source: string, options: Record<string, unknown>): ParsedFile;
-  SyntaxError: typeof peggy.parser.SyntaxError;
+  SyntaxError: new (
+    ...args: never[]
+  ) => Error & { expected: unknown[] | null; location: { start: PeggyPosition } };
 }
 
-let cachedParser: GeneratedParser | undefined;
-
-/** Generating the parser takes a few hundred milliseconds, so it happens once, when first needed. */
-function parser(): GeneratedParser {
-  cachedParser ??= peggy.generate(RULES_GRAMMAR) as GeneratedParser;
-  return cachedParser;
-}
+const generated = rulesParser as unknown as GeneratedParser;
 
 export function parseRules(source: string): RulesFile {
   if (source.length === 0) {
@@ -137,7 +133,6 @@ function runParser(source: string, notes: WeakMap<object, Notes>): ParsedFile {
       parenthesis: parenthesis ? [...(previous.parenthesis ?? []), parenthesis] : previous.parenthesis,
     });
   };
-  const generated = parser();
   const position = positionsIn(source);
   const lastCommentEnd = source.lastIndexOf('*/');
   try {
