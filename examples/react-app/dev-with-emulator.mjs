@@ -39,9 +39,12 @@ await vite.listen();
 vite.printUrls();
 console.log('  Open the URL in two windows and edit the list in one: the other follows live.');
 
+// Vite's own signal handlers may end this process first: the emulator goes whichever way it ends.
+process.once('exit', () => emulator.kill('SIGTERM'));
 async function stop() {
-  await vite.close();
   emulator.kill('SIGTERM');
+  await vite.close();
+  process.exit(0);
 }
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
