@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const HOST = '127.0.0.1';
-export const KINDLING_CLI = `${ROOT}packages/emulator/dist/node/cli.js`;
+export const KINDLING_CLI = `${ROOT}packages/emulator/bin/kindling-emulator.js`;
 
 export const OFFICIAL_JAR =
   process.env.FIRESTORE_EMULATOR_JAR ??

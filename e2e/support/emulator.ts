@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Child } from './processes.js';
 
-const cli = fileURLToPath(new URL('../../packages/emulator/dist/node/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../packages/emulator/bin/kindling-emulator.js', import.meta.url));
 
 /** The example app's default project. */
 export const PROJECT_ID = 'demo-kindling';

@@ -12,7 +12,7 @@ const { values } = parseArgs({
     rules: { type: 'string', default: fileURLToPath(new URL('firestore.rules', import.meta.url)) },
   },
 });
-const cli = fileURLToPath(new URL('../../packages/emulator/dist/node/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../packages/emulator/bin/kindling-emulator.js', import.meta.url));
 
 const emulator = spawn(
   process.execPath,

@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 const hello = { type: 'hello', version: PROTOCOL_VERSION, database: 'projects/demo-cli/databases/(default)' };
 
 const packageDir = fileURLToPath(new URL('../../', import.meta.url));
-const cli = fileURLToPath(new URL('../../dist/node/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../bin/kindling-emulator.js', import.meta.url));
 const children: ChildProcess[] = [];
 
 beforeAll(() => {
