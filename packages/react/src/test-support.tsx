@@ -7,8 +7,11 @@ import {
   terminate,
 } from '@kindling/client';
 import { Engine, type EngineOptions, startEmulator } from '@kindling/emulator';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+
+// waitFor's 1 s default is a deadline, not a measurement: on a loaded CI machine a reconnect can take longer.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** Listen targets as the server sees them, over every connection. */
 export interface TargetCounts {

@@ -17,11 +17,14 @@ import {
   terminate,
 } from '@kindling/client';
 import { useQueryData } from '@kindling/react';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { useMemo, useState } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createFirestoreMock } from '../src/index.js';
+
+// waitFor's 1 s default is a deadline, not a measurement: a loaded CI machine may need longer.
+configure({ asyncUtilTimeout: 10_000 });
 
 // ---- the component under test: a chat room's messages and a box to post one ----
 
