@@ -59,7 +59,7 @@ service cloud.firestore {
 const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** An unsigned token with Firebase Auth's claims, as `mockUserToken` builds it. */
-function mockToken(uid) {
+export function mockToken(uid) {
   const payload = {
     iss: `https://securetoken.google.com/${PROJECT}`,
     aud: PROJECT,

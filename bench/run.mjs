@@ -2,7 +2,8 @@
 // Kindling vs the official Firestore emulator, side by side in one run (root `pnpm bench`, which builds first):
 //   (a) CLI start to first answer: spawn the process, time until `GET /` answers `Ok` (median of several runs);
 //   (b) one REST `:commit` of a small document: p50/p99 over sequential requests after a warm-up;
-// then the realtime fan-out bench (listen.mjs), the security rules overhead bench (rules.mjs) and, in a process of
+// then the realtime fan-out bench (listen.mjs), the security rules overhead bench (rules.mjs), the cost of
+// re-checking listeners before changes (rule-rechecks.mjs) and, in a process of
 // its own since msw wraps the global WebSocket, the unit-test start-up bench (testing-startup.mjs).
 // Every process started here is killed by its PID. Numbers are printed, never asserted.
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import {
   untilOk,
 } from './lib.mjs';
 import { runListenBench } from './listen.mjs';
+import { runRuleRechecksBench } from './rule-rechecks.mjs';
 import { runRulesBench } from './rules.mjs';
 
 const KINDLING_ENTRY = `${ROOT}packages/emulator/dist/index.js`;
@@ -156,6 +158,7 @@ async function main() {
 main()
   .then(() => runListenBench())
   .then(() => runRulesBench())
+  .then(() => runRuleRechecksBench())
   .then(() => {
     const { status } = spawnSync(process.execPath, [`${ROOT}bench/testing-startup.mjs`], {
       stdio: 'inherit',

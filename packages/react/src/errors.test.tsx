@@ -20,6 +20,7 @@ function denyReads(...collections: string[]): Ruleset {
   const refused = (path: string) => collections.some((c) => path.includes(`/documents/${c}`));
   return {
     source: `deny reads of ${collections.join(', ')}`,
+    readsTime: false,
     authorize: (request) => (request.method === 'get' && refused(request.path) ? DENIED : { allowed: true }),
     authorizeQuery: (request) =>
       refused(`${request.parent}/${request.query.from?.[0]?.collectionId}`) ? DENIED : { allowed: true },

@@ -16,6 +16,7 @@ import * as lite from 'firebase/firestore/lite';
 import { PROJECT_ID } from '../legs.js';
 import { type Api, type Json, Normalizer } from '../normalize.js';
 import { OFFICIAL_EMULATOR_JAR, startOfficialEmulator } from '../official-emulator.js';
+import { putRules } from '../rules-admin.js';
 import { uniquePrefix } from '../scenario.js';
 import { type FullApi, ListenerRecording } from './recorder.js';
 
@@ -59,19 +60,34 @@ export interface ListenLegs {
   stop(): Promise<void>;
 }
 
-/** Whether @kindling/client has onSnapshot (the realtime tests run whenever it does). */
-export async function startListenLegs(): Promise<ListenLegs> {
+/**
+ * Legs with security rules: both servers load `rules`, the listeners' client is signed in as `user` (a mock
+ * token) and the remote client writes as the owner, so it bypasses the rules.
+ */
+export interface SecuredLegs {
+  rules: string;
+  user: string;
+}
+
+let legSets = 0;
+
+export async function startListenLegs(secured?: SecuredLegs): Promise<ListenLegs> {
   full.setLogLevel('silent');
   lite.setLogLevel('silent');
+  const set = ++legSets;
   const legs: ListenLeg[] = [];
   const cleanups: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   };
+  const listenerAuth = secured ? { mockUserToken: { user_id: secured.user } } : {};
+  const prepare = async (host: string, port: number) => {
+    if (secured) await putRules(`http://${host}:${port}`, PROJECT_ID, secured.rules);
+  };
   const remoteOf = (name: string, host: string, port: number) => {
-    const app = initializeApp({ projectId: PROJECT_ID }, `listen-remote-${name}`);
+    const app = initializeApp({ projectId: PROJECT_ID }, `listen-remote-${name}-${set}`);
     const db = lite.getFirestore(app);
-    lite.connectFirestoreEmulator(db, host, port);
+    lite.connectFirestoreEmulator(db, host, port, secured ? { mockUserToken: 'owner' } : {});
     cleanups.push(() => lite.terminate(db).then(() => deleteApp(app)));
     return { fs: lite, db };
   };
@@ -79,9 +95,10 @@ export async function startListenLegs(): Promise<ListenLegs> {
     const official = await startOfficialEmulator(PROJECT_ID);
     if (official) {
       cleanups.push(official.stop);
-      const app: FirebaseApp = initializeApp({ projectId: PROJECT_ID }, 'listen-official');
+      await prepare(official.host, official.port);
+      const app: FirebaseApp = initializeApp({ projectId: PROJECT_ID }, `listen-official-${set}`);
       const db = full.getFirestore(app);
-      full.connectFirestoreEmulator(db, official.host, official.port);
+      full.connectFirestoreEmulator(db, official.host, official.port, listenerAuth);
       cleanups.push(() => full.terminate(db).then(() => deleteApp(app)));
       legs.push({
         name: 'official',
@@ -98,10 +115,11 @@ export async function startListenLegs(): Promise<ListenLegs> {
     const { startEmulator } = await import('@kindling/emulator');
     const kindling = await startEmulator({ port: 0 });
     cleanups.push(() => kindling.stop());
+    await prepare(kindling.host, kindling.port);
     const client = await import('@kindling/client');
-    const app = client.initializeApp({ projectId: PROJECT_ID }, 'listen-kindling-ws');
+    const app = client.initializeApp({ projectId: PROJECT_ID }, `listen-kindling-ws-${set}`);
     const db = client.getFirestore(app);
-    client.connectFirestoreEmulator(db, kindling.host, kindling.port);
+    client.connectFirestoreEmulator(db, kindling.host, kindling.port, listenerAuth);
     cleanups.push(() => client.terminate(db));
     legs.push({
       name: 'kindling-ws',

@@ -8,6 +8,7 @@
 import { deleteApp, initializeApp } from 'firebase/app';
 import * as lite from 'firebase/firestore/lite';
 import { startOfficialEmulator } from '../official-emulator.js';
+import { putRules } from '../rules-admin.js';
 import { type Caller, type Outcome, type RulesApi, type RulesScenario, rulesFile } from './scenario.js';
 
 export const RULES_PROJECT_ID = 'demo-rules';
@@ -101,16 +102,7 @@ function legAt(name: string, host: string, port: number, client: ClientApi, clea
   const database = `projects/${RULES_PROJECT_ID}/databases/(default)`;
   const leg: RulesLeg = {
     name,
-    async loadRules(source) {
-      const response = await fetch(`${origin}/emulator/v1/projects/${RULES_PROJECT_ID}:securityRules`, {
-        method: 'PUT',
-        body: JSON.stringify({ rules: { files: [{ name: 'firestore.rules', content: source }] } }),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${name} refused the rules: HTTP ${response.status} ${text}`);
-      // The official emulator answers 200 with error-severity issues when it refuses a file.
-      if (/"severity":\s*"ERROR"/.test(text)) throw new Error(`${name} refused the rules: ${text}`);
-    },
+    loadRules: (source) => putRules(origin, RULES_PROJECT_ID, source),
     tryRules(source) {
       return leg.loadRules(source).then(
         () => 'accepted',

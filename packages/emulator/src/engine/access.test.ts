@@ -25,6 +25,7 @@ function recordingRules(allow: (request: AccessRequest | QueryAccessRequest) => 
     allow(request) ? { allowed: true } : { allowed: false, message: 'Missing or insufficient permissions.' };
   const rules: Ruleset = {
     source: 'recording',
+    readsTime: false,
     authorize(request, reads, budget) {
       asked.push({ kind: 'doc', request, reads, budget });
       return decide(request);

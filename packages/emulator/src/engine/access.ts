@@ -53,6 +53,11 @@ export class Access {
     return this.rules !== null;
   }
 
+  /** Whether a decision may change by itself, with nothing but the time changing (the rules read it). */
+  get readsTime(): boolean {
+    return this.rules?.readsTime ?? false;
+  }
+
   /**
    * PERMISSION_DENIED unless the rules allow each access, evaluated in order; `budget` gives each access the
    * lookup budget it counts against (one shared budget, or one per write of a batch).
@@ -96,13 +101,23 @@ export class Access {
  * Reads have no "after" state, so getAfter() sees the same documents as get().
  */
 export function snapshotReader(ctx: EngineContext, database: string, version?: number): DocumentReader {
-  const read = (name: string): Document | null => {
-    let owner: string;
-    try {
-      owner = parseDocumentName(name).database;
-    } catch {
-      return null;
+  // A listener's permit reads the same names again before every change: parse each name once.
+  const owners = new Map<string, string | null>();
+  const ownerOf = (name: string): string | null => {
+    let owner = owners.get(name);
+    if (owner === undefined) {
+      try {
+        owner = parseDocumentName(name).database;
+      } catch {
+        owner = null;
+      }
+      owners.set(name, owner);
     }
+    return owner;
+  };
+  const read = (name: string): Document | null => {
+    const owner = ownerOf(name);
+    if (owner === null) return null;
     return ctx.store(owner).get(name, owner === database ? version : undefined).doc;
   };
   return { before: read, after: read };

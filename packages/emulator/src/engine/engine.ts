@@ -27,9 +27,10 @@ import {
   updateDocument,
 } from './document-writes.js';
 import { autoId } from './ids.js';
-import { ListenManager, type TargetSpec } from './listen/index.js';
+import { ListenManager, PERMANENT, RECHECK, type TargetPermit, type TargetSpec } from './listen/index.js';
 import { listCollectionIds, listDocuments } from './listings.js';
 import { lookupBudget, SINGLE_LOOKUPS } from './lookup-budgets.js';
+import { recordingReader } from './read-dependencies.js';
 import { beginTransaction } from './read-view.js';
 import { batchGet, getDocument, runAggregationQuery, runQuery } from './reads.js';
 import { checkObject, checkString } from './request-checks.js';
@@ -216,25 +217,27 @@ export class Engine {
 
   /**
    * Throws PERMISSION_DENIED unless `caller` may listen to a target of `database` now: a query target as the
-   * query (rules are not filters), a documents target as a get of each document in its current state.
+   * query (rules are not filters), a documents target as a get of each document in its current state. The
+   * permit returned tells later whether that decision still holds as it stands: while no document the check
+   * read has changed, unless the rules read `request.time`.
    */
-  authorizeTarget(database: string, spec: TargetSpec, caller: Caller): void {
+  authorizeTarget(database: string, spec: TargetSpec, caller: Caller): TargetPermit {
     const access = this.access(caller);
-    if (!access.restricted) return;
-    const store = this.database(database);
+    if (!access.restricted) return PERMANENT;
     const time = microsToTimestamp(this.context.clock.now());
-    const reads = snapshotReader(this.context, database);
+    const { reads, unchanged } = recordingReader(snapshotReader(this.context, database));
     if (spec.kind === 'query') {
       access.query(spec.parent, spec.query, time, reads);
-      return;
+    } else {
+      const accesses = spec.names.map((name) => ({
+        path: name,
+        method: 'get' as const,
+        resource: reads.before(name),
+      }));
+      const budget = lookupBudget(SINGLE_LOOKUPS);
+      access.documents(accesses, time, reads, () => budget);
     }
-    const accesses = spec.names.map((name) => ({
-      path: name,
-      method: 'get' as const,
-      resource: store.get(name).doc,
-    }));
-    const budget = lookupBudget(SINGLE_LOOKUPS);
-    access.documents(accesses, time, reads, () => budget);
+    return access.readsTime ? RECHECK : unchanged;
   }
 
   /** Deletes every document of a database and closes its transactions. */

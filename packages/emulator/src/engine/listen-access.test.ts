@@ -13,6 +13,7 @@ const denial = { allowed: false, message: 'Missing or insufficient permissions.'
 /** Documents of `open/` are readable by anyone, the rest by alice; a document whose `hidden` is set by no one. */
 const aliceRules: Ruleset = {
   source: 'alice',
+  readsTime: false,
   authorize: (r: AccessRequest) =>
     r.resource?.fields?.hidden
       ? denial
@@ -22,7 +23,12 @@ const aliceRules: Ruleset = {
   authorizeQuery: (r: QueryAccessRequest) =>
     r.query.from?.[0]?.collectionId === 'open' || r.auth?.uid === 'alice' ? { allowed: true } : denial,
 };
-const denyAll: Ruleset = { source: 'deny', authorize: () => denial, authorizeQuery: () => denial };
+const denyAll: Ruleset = {
+  source: 'deny',
+  readsTime: false,
+  authorize: () => denial,
+  authorizeQuery: () => denial,
+};
 
 const alice = unsignedJwt({ sub: 'alice' });
 const bob = unsignedJwt({ sub: 'bob' });

@@ -3,4 +3,13 @@
 export { ListenManager } from './manager.js';
 export { decodeResumeToken, encodeResumeToken, type ResumePoint } from './resume-token.js';
 export type { TargetSpec } from './target.js';
-export type { ListenContext, ListenLimits, ListenStream, ListenTransport, TargetGuard } from './types.js';
+export {
+  type ListenContext,
+  type ListenLimits,
+  type ListenStream,
+  type ListenTransport,
+  PERMANENT,
+  RECHECK,
+  type TargetGuard,
+  type TargetPermit,
+} from './types.js';

@@ -1,7 +1,14 @@
 import { DatabaseHub } from './hub.js';
-import type { ListenContext, ListenLimits, ListenStream, ListenTransport, TargetGuard } from './types.js';
+import {
+  type ListenContext,
+  type ListenLimits,
+  type ListenStream,
+  type ListenTransport,
+  PERMANENT,
+  type TargetGuard,
+} from './types.js';
 
-const allowAll: TargetGuard = () => {};
+const allowAll: TargetGuard = () => PERMANENT;
 
 /**
  * The server side of Firestore's Listen for every database of one engine. Each database's commit log is

@@ -19,7 +19,14 @@ import { decodeResumeToken } from './resume-token.js';
 import type { SharedQueries } from './shared-queries.js';
 import { currentSource, type DocumentSource, pastSource } from './sources.js';
 import { ListenTarget, type MembershipUpdate, type TargetSpec } from './target.js';
-import type { ListenContext, ListenLimits, ListenStream, ListenTransport, TargetGuard } from './types.js';
+import type {
+  ListenContext,
+  ListenLimits,
+  ListenStream,
+  ListenTransport,
+  TargetGuard,
+  TargetPermit,
+} from './types.js';
 
 /** One commit as every stream it reaches sees it (computed once per commit). */
 export interface CommitFanOut {
@@ -124,9 +131,10 @@ export class Stream implements ListenStream {
       return;
     }
     let parsed: ParsedTarget;
+    let permit: TargetPermit;
     try {
       parsed = this.parse(raw as Record<string, unknown>);
-      this.guard(parsed.spec);
+      permit = this.guard(parsed.spec);
     } catch (error) {
       this.refuse([id], error);
       return;
@@ -151,6 +159,7 @@ export class Stream implements ListenStream {
         ? this.host.queries.acquire(parsed.spec.parent, parsed.spec.query)
         : undefined,
     );
+    listen.permit = permit;
     this.targets.set(id, listen);
     this.host.register(listen, this);
     this.outbound.control({ targetChange: { targetChangeType: 'ADD', targetIds: [id] } }, 'add', listen);
@@ -201,14 +210,15 @@ export class Stream implements ListenStream {
 
   /**
    * One commit's changes to this stream's targets (only those filed under the changed documents' keys). A
-   * documents target is re-checked first: one the caller may no longer read is removed, never told the change.
+   * target whose permit no longer holds is re-checked first, as the official emulator re-checks a listener
+   * before each change it sends: rules that read other documents (get, exists) or the time may deny it now,
+   * and then it is removed, never told the change.
    */
   applyCommit(commit: CommitFanOut, affected: Map<ListenTarget, DocumentChangeRecord[]>): void {
     if (this.closed || this.stale) return;
     const byName = new Map<string, { doc: Document | null; updates: [ListenTarget, boolean][] }>();
     for (const [target, changes] of affected) {
-      if (!target.live) continue;
-      if (target.spec.kind === 'documents' && !this.admit(target)) continue;
+      if (!target.live || !this.stillAdmitted(target)) continue;
       for (const update of target.apply(changes, commit.current)) collect(byName, target, update);
     }
     const { commitTime } = commit.record;
@@ -232,12 +242,17 @@ export class Stream implements ListenStream {
   // Whether the guard still admits `target`; when not, the target is removed with the guard's error.
   private admit(target: ListenTarget): boolean {
     try {
-      this.guard(target.spec);
+      target.permit = this.guard(target.spec);
       return true;
     } catch (error) {
       this.drop(target, error);
       return false;
     }
+  }
+
+  // Like admit(), but trusts a permit that still holds.
+  private stillAdmitted(target: ListenTarget): boolean {
+    return target.permit() || this.admit(target);
   }
 
   // Sends each target's result as the changes from what the client holds (nothing, or its resume point),
@@ -304,8 +319,8 @@ export class Stream implements ListenStream {
   private catchUp(): void {
     this.stale = false;
     const readTime = this.readTime();
-    // Commits went by unseen: a documents target must pass its check on what it is about to be sent.
-    const admitted = [...this.targets.values()].filter((t) => t.spec.kind !== 'documents' || this.admit(t));
+    // Commits went by unseen: every target must pass its check on what it is about to be sent.
+    const admitted = [...this.targets.values()].filter((t) => this.stillAdmitted(t));
     this.sync(admitted, readTime);
     this.marker(readTime);
   }

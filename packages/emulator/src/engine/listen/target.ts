@@ -3,6 +3,7 @@ import type { DocumentChangeRecord } from '../commit-log.js';
 import { documentKeys, queryKeys } from './matching-index.js';
 import type { SharedQuery } from './shared-queries.js';
 import type { DocumentSource } from './sources.js';
+import { RECHECK, type TargetPermit } from './types.js';
 
 /** What a target listens to, after validation. */
 export type TargetSpec =
@@ -26,6 +27,8 @@ export class ListenTarget {
   /** Name → the document version the client holds for this target. */
   readonly members = new Map<string, Document>();
   live = true;
+  /** Whether the guard's decision to admit this target still holds (see TargetGuard). */
+  permit: TargetPermit = RECHECK;
   /** The client has received this target's CURRENT; an overflow that dropped it makes the resync re-send it. */
   currentDelivered = false;
   /** Likewise for the existence filter of a resumed target that asked for one. */

@@ -5,10 +5,19 @@ import type { TargetSpec } from './target.js';
 
 /**
  * Whether the stream's caller may listen to a target as the database is now: throws (PERMISSION_DENIED) when
- * not. Asked when a target is added, for every target on `recheck()`, and for a documents target whenever one
- * of its documents changes.
+ * not, and returns the target's permit. Asked when a target is added, for every target on `recheck()`, and
+ * before a change reaches a target whose permit no longer holds.
  */
-export type TargetGuard = (spec: TargetSpec) => void;
+export type TargetGuard = (spec: TargetSpec) => TargetPermit;
+
+/** Whether the guard's last decision on a target still holds, so it need not be asked again. */
+export type TargetPermit = () => boolean;
+
+/** A decision nothing but `recheck()` can change (no rules, the owner). */
+export const PERMANENT: TargetPermit = () => true;
+
+/** A decision that may change at any time: asked again before every change. */
+export const RECHECK: TargetPermit = () => false;
 
 /** Where one listen stream's responses go: the session wraps each in a `listen` frame with its seq. */
 export interface ListenTransport {

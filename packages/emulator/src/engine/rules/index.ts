@@ -62,6 +62,8 @@ export type Decision = { allowed: true } | { allowed: false; message: string };
 
 export interface Ruleset {
   readonly source: string;
+  /** Whether a decision may depend on `request.time` (see time-dependence.ts): then it can change by itself. */
+  readonly readsTime: boolean;
   authorize(request: AccessRequest, reads: DocumentReader, budget: LookupBudget): Decision;
   /** "Rules are not filters": allowed only when the list rules hold for every document the query could return. */
   authorizeQuery(request: QueryAccessRequest, reads: DocumentReader, budget: LookupBudget): Decision;

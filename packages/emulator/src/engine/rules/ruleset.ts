@@ -16,6 +16,7 @@ import type {
 import { documentLookups } from './lookups.js';
 import { queryCases } from './query-prover.js';
 import { requestValue, rulesPath, splitName } from './request.js';
+import { readsRequestTime } from './time-dependence.js';
 import { RulesEvaluationError, type RulesValue } from './value.js';
 import { documentToResource, typeOf } from './values.js';
 
@@ -149,12 +150,14 @@ export interface Globals {
 
 export class CompiledRuleset implements Ruleset {
   private readonly services: ServiceBlock[];
+  readonly readsTime: boolean;
 
   constructor(
     readonly source: string,
     private readonly file: RulesFile,
   ) {
     this.services = file.services.filter((s) => s.name === 'cloud.firestore');
+    this.readsTime = readsRequestTime(file);
   }
 
   /** Allowed when some allow statement for `method` at `tokens` evaluates to true. */
