@@ -55,11 +55,11 @@ async function engineWith(
 describe('enforcement', () => {
   it('without rules every request is allowed; the owner token bypasses loaded rules', async () => {
     const engine = new Engine();
-    expect(engine.rulesSource).toBeNull();
+    expect(engine.rulesSource()).toBeNull();
     await engine.call('commit', { database: DB, writes: [set('a/x', {})] });
     const { rules, asked } = recordingRules(() => false);
     engine.setRules(rules);
-    expect(engine.rulesSource).toBe('recording');
+    expect(engine.rulesSource()).toBe('recording');
     await engine.getDocument({ name: docName('a/x') }, OWNER);
     await engine.call('listCollectionIds', { parent: ROOT }, OWNER);
     expect(asked).toEqual([]);

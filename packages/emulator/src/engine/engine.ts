@@ -30,6 +30,7 @@ import { autoId } from './ids.js';
 import { ListenManager, PERMANENT, RECHECK, type TargetPermit, type TargetSpec } from './listen/index.js';
 import { listCollectionIds, listDocuments } from './listings.js';
 import { lookupBudget, SINGLE_LOOKUPS } from './lookup-budgets.js';
+import { ProjectRules } from './project-rules.js';
 import { recordingReader } from './read-dependencies.js';
 import { beginTransaction } from './read-view.js';
 import { batchGet, getDocument, runAggregationQuery, runQuery } from './reads.js';
@@ -79,7 +80,7 @@ export interface EngineOptions extends Partial<RealtimeSettings> {
   transactionIdleMs?: number;
 }
 
-type Handler<M extends Method> = (request: RequestOf<M>, access: Access) => ResponseOf<M>;
+type Handler<M extends Method> = (request: RequestOf<M>, caller: Caller) => ResponseOf<M>;
 
 const MS = 1000;
 
@@ -95,7 +96,7 @@ export class Engine {
   private readonly context: EngineContext;
   private readonly stores = new Map<string, DatabaseStore>();
   private readonly handlers: { [M in Method]: Handler<M> };
-  private rules: Ruleset | null = null;
+  private readonly rules = new ProjectRules();
 
   constructor(options: EngineOptions = {}) {
     const settings = { ...DEFAULT_REALTIME_SETTINGS };
@@ -136,35 +137,59 @@ export class Engine {
       checkString(request.parent, 'parent');
       return parseParent(request.parent).database;
     };
+    const access = (caller: Caller, database: string) => this.access(caller, database);
     this.handlers = {
-      commit: (r, access) => commit(ctx, { ...r, database: databaseOf(r) }, access).response,
-      batchGet: (r, access) => batchGet(ctx, { ...r, database: databaseOf(r) }, access),
-      runQuery: (r, access) => runQuery(ctx, databaseOfParent(r), r, access),
-      runAggregationQuery: (r, access) => runAggregationQuery(ctx, databaseOfParent(r), r, access),
+      commit: (r, caller) => {
+        const database = databaseOf(r);
+        return commit(ctx, { ...r, database }, access(caller, database)).response;
+      },
+      batchGet: (r, caller) => {
+        const database = databaseOf(r);
+        return batchGet(ctx, { ...r, database }, access(caller, database));
+      },
+      runQuery: (r, caller) => {
+        const database = databaseOfParent(r);
+        return runQuery(ctx, database, r, access(caller, database));
+      },
+      runAggregationQuery: (r, caller) => {
+        const database = databaseOfParent(r);
+        return runAggregationQuery(ctx, database, r, access(caller, database));
+      },
       beginTransaction: (r) => ({ transaction: beginTransaction(ctx, databaseOf(r), r.options).id }),
       rollback: (r) => {
         databaseOf(r);
         ctx.transactions.close(r.transaction);
         return {};
       },
-      listCollectionIds: (r, access) => listCollectionIds(ctx, databaseOfParent(r), r, access),
-      listDocuments: (r, access) => listDocuments(ctx, databaseOfParent(r), r, access),
+      listCollectionIds: (r, caller) => {
+        const database = databaseOfParent(r);
+        return listCollectionIds(ctx, database, r, access(caller, database));
+      },
+      listDocuments: (r, caller) => {
+        const database = databaseOfParent(r);
+        return listDocuments(ctx, database, r, access(caller, database));
+      },
     };
-    if (options.rules !== undefined) this.rules = compileRules(options.rules);
-  }
-
-  /** The security rules enforced, or null when none are loaded (every request is allowed). */
-  get rulesSource(): string | null {
-    return this.rules?.source ?? null;
+    if (options.rules !== undefined) this.rules.set(compileRules(options.rules));
   }
 
   /**
-   * Replaces the security rules: a source to compile, an already compiled Ruleset, or null (none: everything is
-   * allowed). A source that does not compile throws RulesCompileError and leaves the rules as they were. Every
-   * session's listen targets are re-checked at once: those no longer allowed are removed with PERMISSION_DENIED.
+   * The security rules enforced for `projectId` (default: the rules of projects without their own), or null
+   * when none are loaded (every request is allowed).
    */
-  setRules(rules: string | Ruleset | null): void {
-    this.rules = typeof rules === 'string' ? compileRules(rules) : rules;
+  rulesSource(projectId?: string): string | null {
+    const rules = projectId === undefined ? this.rules.default : this.rules.of(projectId);
+    return rules?.source ?? null;
+  }
+
+  /**
+   * Replaces the security rules of `projectId`, or the default ones that every project without rules of its own
+   * follows: a source to compile, an already compiled Ruleset, or null (none: everything is allowed). A source
+   * that does not compile throws RulesCompileError and leaves the rules as they were. Every session's listen
+   * targets are re-checked at once: those no longer allowed are removed with PERMISSION_DENIED.
+   */
+  setRules(rules: string | Ruleset | null, projectId?: string): void {
+    this.rules.set(typeof rules === 'string' ? compileRules(rules) : rules, projectId);
     this.sessions.recheckAll();
   }
 
@@ -180,11 +205,12 @@ export class Engine {
     if (!Object.hasOwn(this.handlers, method)) {
       throw new StatusError(Code.UNIMPLEMENTED, `Unknown method ${JSON.stringify(method)}.`);
     }
-    return (this.handlers[method] as Handler<M>)(request, this.access(caller));
+    return (this.handlers[method] as Handler<M>)(request, caller);
   }
 
   async getDocument(request: GetDocumentRequest, caller: Caller = UNAUTHENTICATED): Promise<Document> {
-    return getDocument(this.context, this.documentDatabase(request.name), request, this.access(caller));
+    const database = this.documentDatabase(request.name);
+    return getDocument(this.context, database, request, this.access(caller, database));
   }
 
   async listDocuments(
@@ -197,21 +223,23 @@ export class Engine {
   async createDocument(request: CreateDocumentRequest, caller: Caller = UNAUTHENTICATED): Promise<Document> {
     checkObject(request, 'request');
     checkString(request.parent, 'parent');
-    return createDocument(this.context, parseParent(request.parent).database, request, this.access(caller));
+    const { database } = parseParent(request.parent);
+    return createDocument(this.context, database, request, this.access(caller, database));
   }
 
   async updateDocument(request: UpdateDocumentRequest, caller: Caller = UNAUTHENTICATED): Promise<Document> {
     checkObject(request, 'request');
     checkObject(request.document, 'document');
     const database = this.documentDatabase(request.document.name);
-    return updateDocument(this.context, database, request, this.access(caller));
+    return updateDocument(this.context, database, request, this.access(caller, database));
   }
 
   async deleteDocument(
     request: DeleteDocumentRequest,
     caller: Caller = UNAUTHENTICATED,
   ): Promise<Record<string, never>> {
-    deleteDocument(this.context, this.documentDatabase(request?.name), request, this.access(caller));
+    const database = this.documentDatabase(request?.name);
+    deleteDocument(this.context, database, request, this.access(caller, database));
     return {};
   }
 
@@ -222,7 +250,7 @@ export class Engine {
    * read has changed, unless the rules read `request.time`.
    */
   authorizeTarget(database: string, spec: TargetSpec, caller: Caller): TargetPermit {
-    const access = this.access(caller);
+    const access = this.access(caller, database);
     if (!access.restricted) return PERMANENT;
     const time = microsToTimestamp(this.context.clock.now());
     const { reads, unchanged } = recordingReader(snapshotReader(this.context, database));
@@ -258,8 +286,9 @@ export class Engine {
     return openSession(this, { ...options, send });
   }
 
-  private access(caller: Caller): Access {
-    return Access.of(this.rules, caller);
+  // `database` is a valid database name (`projects/{p}/databases/{d}`).
+  private access(caller: Caller, database: string): Access {
+    return Access.of(this.rules.of(database.split('/')[1] as string), caller);
   }
 
   private documentDatabase(name: unknown): string {

@@ -35,7 +35,7 @@ export function watchRulesFile(
       report({ kind: 'refused', path, error: error as Error });
       return;
     }
-    if (source === engine.rulesSource) return;
+    if (source === engine.rulesSource()) return;
     try {
       engine.setRules(source);
       report({ kind: 'reloaded', path });

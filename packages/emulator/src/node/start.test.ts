@@ -41,7 +41,7 @@ service cloud.firestore { match /databases/{d}/documents { match /{doc=**} { all
     for (const options of [{ rules }, { rules, engine }]) {
       const emu = await startEmulator({ port: 0, host: '127.0.0.1', ...options });
       try {
-        expect(emu.engine.rulesSource).toBe(rules);
+        expect(emu.engine.rulesSource()).toBe(rules);
         const write = await fetch(`${emu.url}/v1/projects/p/databases/(default)/documents/c/d`, {
           method: 'PATCH',
           body: '{}',

@@ -14,8 +14,10 @@ async function serve(engine: Engine, request: Request, url: URL): Promise<Reply>
     engine.clearDatabase(route.database);
     return json({});
   }
-  if (route?.kind === 'rules' && request.method === 'GET') return json(readRules(engine));
-  if (route?.kind === 'rules' && request.method === 'PUT') return json(await writeRules(engine, request));
+  if (route?.kind === 'rules' && request.method === 'GET') return json(readRules(engine, route.project));
+  if (route?.kind === 'rules' && request.method === 'PUT') {
+    return json(await writeRules(engine, route.project, request));
+  }
   if (route?.kind !== 'documents') throw new NoSuchEndpoint();
   return json(await serveDocuments(engine, request, url.searchParams, route));
 }

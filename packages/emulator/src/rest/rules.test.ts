@@ -27,6 +27,15 @@ async function call(engine: Engine, method: string, url: string, body?: unknown,
   return { status: response.status, json: await response.json() };
 }
 
+const OPEN = `rules_version = '2';
+service cloud.firestore {
+  match /databases/{database}/documents {
+    match /{document=**} {
+      allow read, write: if true;
+    }
+  }
+}`;
+
 const rulesBody = (content: string) => ({ rules: { files: [{ name: 'firestore.rules', content }] } });
 
 describe('PUT and GET /emulator/v1/projects/{p}:securityRules', () => {
@@ -38,7 +47,7 @@ describe('PUT and GET /emulator/v1/projects/{p}:securityRules', () => {
       { name: 'OPEN_RULES', content: expect.stringContaining('allow read, write: if true;') },
     ]);
     expect(await call(engine, 'PUT', RULES_URL, rulesBody(RULES))).toEqual({ status: 200, json: {} });
-    expect(engine.rulesSource).toBe(RULES);
+    expect(engine.rulesSource('demo-rules')).toBe(RULES);
     expect((await call(engine, 'GET', RULES_URL)).json).toEqual(rulesBody(RULES));
   });
 
@@ -51,7 +60,28 @@ describe('PUT and GET /emulator/v1/projects/{p}:securityRules', () => {
       status: 'INVALID_ARGUMENT',
       message: expect.stringMatching(/^Error compiling rules:\nL\d+:\d+ /),
     });
-    expect(engine.rulesSource).toBe(RULES);
+    expect(engine.rulesSource('demo-rules')).toBe(RULES);
+  });
+
+  it('loads rules for one project: others keep theirs, or the default ones (--rules) when they have none', async () => {
+    const DENY_ALL = RULES.replace('request.auth.uid == uid', 'false');
+    const engine = new Engine({ rules: DENY_ALL });
+    const status = async (project: string) =>
+      (await call(engine, 'GET', `${HOST}/v1/projects/${project}/databases/(default)/documents/users/alice`))
+        .status;
+    const other = `${HOST}/emulator/v1/projects/demo-other:securityRules`;
+    expect(await call(engine, 'PUT', other, rulesBody(OPEN))).toEqual({ status: 200, json: {} });
+    // Open rules let the read reach the (missing) document: 404; the default rules refuse it: 403.
+    expect([await status('demo-other'), await status('demo-rules'), await status('demo-third')]).toEqual([
+      404, 403, 403,
+    ]);
+    expect((await call(engine, 'GET', other)).json).toEqual(rulesBody(OPEN));
+    expect((await call(engine, 'GET', RULES_URL)).json).toEqual(rulesBody(DENY_ALL));
+    // A new default reaches the projects without rules of their own, not the others.
+    engine.setRules(null);
+    expect([await status('demo-other'), await status('demo-rules')]).toEqual([404, 404]);
+    expect(await call(engine, 'PUT', other, rulesBody(DENY_ALL))).toEqual({ status: 200, json: {} });
+    expect([await status('demo-other'), await status('demo-rules')]).toEqual([403, 404]);
   });
 
   it('refuses a body that is not one rules file', async () => {

@@ -36,20 +36,20 @@ function rulesFileOf(body: unknown): string {
   return content;
 }
 
-/** The rules the engine enforces, as the official emulator's GET answers. */
-export function readRules(engine: Engine): unknown {
-  const source = engine.rulesSource;
+/** The rules the engine enforces for `project`, as the official emulator's GET answers. */
+export function readRules(engine: Engine, project: string): unknown {
+  const source = engine.rulesSource(project);
   return { rules: { files: [source === null ? OPEN_RULES : { name: RULES_FILE, content: source }] } };
 }
 
 /**
- * Loads the body's rules into the engine (every project shares them). A compile error is INVALID_ARGUMENT
- * with the official emulator's message; the rules in force stay as they were.
+ * Loads the body's rules for `project` (other projects keep theirs, as in the official emulator). A compile
+ * error is INVALID_ARGUMENT with the official emulator's message; the rules in force stay as they were.
  */
-export async function writeRules(engine: Engine, request: Request): Promise<unknown> {
+export async function writeRules(engine: Engine, project: string, request: Request): Promise<unknown> {
   const source = rulesFileOf(await readJsonBody(request));
   try {
-    engine.setRules(source);
+    engine.setRules(source, project);
   } catch (error) {
     // The message already reads "Error compiling rules:" and one `L{line}:{column} …` line per issue.
     if (error instanceof RulesCompileError) throw invalid(error.message);
