@@ -137,38 +137,38 @@ export class Engine {
       checkString(request.parent, 'parent');
       return parseParent(request.parent).database;
     };
-    const access = (caller: Caller, database: string) => this.access(caller, database);
+    // A handler of a request on one database (named by `database`, or by `parent`), checked as `caller`.
+    const onDatabase =
+      <M extends Method>(
+        databaseOfRequest: (r: RequestOf<M>) => string,
+        run: (r: RequestOf<M>, database: string, access: Access) => ResponseOf<M>,
+      ): Handler<M> =>
+      (r, caller) => {
+        const database = databaseOfRequest(r);
+        return run(r, database, this.access(caller, database));
+      };
     this.handlers = {
-      commit: (r, caller) => {
-        const database = databaseOf(r);
-        return commit(ctx, { ...r, database }, access(caller, database)).response;
-      },
-      batchGet: (r, caller) => {
-        const database = databaseOf(r);
-        return batchGet(ctx, { ...r, database }, access(caller, database));
-      },
-      runQuery: (r, caller) => {
-        const database = databaseOfParent(r);
-        return runQuery(ctx, database, r, access(caller, database));
-      },
-      runAggregationQuery: (r, caller) => {
-        const database = databaseOfParent(r);
-        return runAggregationQuery(ctx, database, r, access(caller, database));
-      },
+      commit: onDatabase(
+        databaseOf,
+        (r, database, access) => commit(ctx, { ...r, database }, access).response,
+      ),
+      batchGet: onDatabase(databaseOf, (r, database, access) => batchGet(ctx, { ...r, database }, access)),
+      runQuery: onDatabase(databaseOfParent, (r, database, access) => runQuery(ctx, database, r, access)),
+      runAggregationQuery: onDatabase(databaseOfParent, (r, database, access) =>
+        runAggregationQuery(ctx, database, r, access),
+      ),
       beginTransaction: (r) => ({ transaction: beginTransaction(ctx, databaseOf(r), r.options).id }),
       rollback: (r) => {
         databaseOf(r);
         ctx.transactions.close(r.transaction);
         return {};
       },
-      listCollectionIds: (r, caller) => {
-        const database = databaseOfParent(r);
-        return listCollectionIds(ctx, database, r, access(caller, database));
-      },
-      listDocuments: (r, caller) => {
-        const database = databaseOfParent(r);
-        return listDocuments(ctx, database, r, access(caller, database));
-      },
+      listCollectionIds: onDatabase(databaseOfParent, (r, database, access) =>
+        listCollectionIds(ctx, database, r, access),
+      ),
+      listDocuments: onDatabase(databaseOfParent, (r, database, access) =>
+        listDocuments(ctx, database, r, access),
+      ),
     };
     if (options.rules !== undefined) this.rules.set(compileRules(options.rules));
   }
