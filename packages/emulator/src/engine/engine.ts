@@ -13,7 +13,7 @@ import {
   StatusError,
 } from '@kindling/core';
 import { Access, snapshotReader } from './access.js';
-import { type Caller, UNAUTHENTICATED } from './auth.js';
+import { type Caller, principalOf, UNAUTHENTICATED } from './auth.js';
 import { Clock, microsToTimestamp } from './clock.js';
 import { commit } from './commit.js';
 import type { EngineContext } from './context.js';
@@ -205,6 +205,8 @@ export class Engine {
     if (!Object.hasOwn(this.handlers, method)) {
       throw new StatusError(Code.UNIMPLEMENTED, `Unknown method ${JSON.stringify(method)}.`);
     }
+    // A malformed token fails every method first, those rules never judge (transactions) included.
+    principalOf(caller);
     return (this.handlers[method] as Handler<M>)(request, caller);
   }
 

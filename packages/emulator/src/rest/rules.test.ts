@@ -121,6 +121,11 @@ describe('the Authorization header', () => {
       status: 400,
       json: { error: { code: 400, message: 'invalid jwt', status: 'INVALID_ARGUMENT' } },
     });
+    // Also for methods the rules never judge, as the official emulator answers them.
+    for (const verb of ['beginTransaction', 'rollback']) {
+      const body = verb === 'rollback' ? { transaction: 'AAAA' } : {};
+      expect(await call(engine, 'POST', `${DOCS}:${verb}`, body, 'garbage'), verb).toEqual(garbage);
+    }
     const basic = await handleRestRequest(
       engine,
       new Request(`${DOCS}/users/alice`, { headers: { authorization: 'Basic dXNlcg==' } }),
