@@ -107,6 +107,25 @@ export function spawnTracked(command, args, options = {}) {
   return { child, stop };
 }
 
+/**
+ * Starts one of `emulatorServers()` on a free port: resolves once `GET /` answers Ok, with its origin, the ms
+ * that took, and `stop()` (kills it by PID). A server that fails to come up is stopped before the rejection.
+ */
+export async function launchServer(server) {
+  const port = await freePort();
+  const [command, args] = server.command(port);
+  const started = performance.now();
+  const { child, stop } = spawnTracked(command, args);
+  const origin = `http://${HOST}:${port}`;
+  try {
+    await untilOk(`${origin}/`, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { origin, child, startMs: performance.now() - started, stop };
+}
+
 /** Resident set size of a process in bytes (Linux /proc). */
 export function rssOf(pid) {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

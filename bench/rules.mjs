@@ -9,16 +9,7 @@
 // Every process is killed by its PID. Numbers and ratios are printed, never asserted.
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import {
-  emulatorServers,
-  freePort,
-  HOST,
-  PROJECT,
-  percentile,
-  printTable,
-  spawnTracked,
-  untilOk,
-} from './lib.mjs';
+import { emulatorServers, launchServer, PROJECT, percentile, printTable } from './lib.mjs';
 
 const COMMITS = Number(process.env.BENCH_RULES_COMMITS ?? 500);
 const WARMUP = Number(process.env.BENCH_RULES_WARMUP ?? 200);
@@ -127,12 +118,8 @@ function summary(times) {
 
 /** Starts one server process with alice's membership seeded; `stop` kills it by PID. */
 async function launch(server) {
-  const port = await freePort();
-  const [command, args] = server.command(port);
-  const { child, stop } = spawnTracked(command, args);
-  const origin = `http://${HOST}:${port}`;
+  const { origin, stop } = await launchServer(server);
   try {
-    await untilOk(`${origin}/`, child);
     const seeded = await call(origin, 'POST', `/v1/${DOCUMENTS}:commit`, 'owner', {
       writes: [
         {

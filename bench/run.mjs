@@ -3,24 +3,16 @@
 //   (a) CLI start to first answer: spawn the process, time until `GET /` answers `Ok` (median of several runs);
 //   (b) one REST `:commit` of a small document: p50/p99 over sequential requests after a warm-up;
 // then the realtime fan-out bench (listen.mjs), the security rules overhead bench (rules.mjs), the cost of
-// re-checking listeners before changes (rule-rechecks.mjs) and, in a process of
+// re-checking listeners before changes (rule-rechecks.mjs), queries in a larger database (queries.mjs) and, in a
+// process of
 // its own since msw wraps the global WebSocket, the unit-test start-up bench (testing-startup.mjs).
 // Every process started here is killed by its PID. Numbers are printed, never asserted.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import {
-  emulatorServers,
-  freePort,
-  HOST,
-  median,
-  percentile,
-  printTable,
-  ROOT,
-  spawnTracked,
-  untilOk,
-} from './lib.mjs';
+import { emulatorServers, launchServer, median, percentile, printTable, ROOT, untilOk } from './lib.mjs';
 import { runListenBench } from './listen.mjs';
+import { runQueriesBench } from './queries.mjs';
 import { runRuleRechecksBench } from './rule-rechecks.mjs';
 import { runRulesBench } from './rules.mjs';
 
@@ -31,22 +23,6 @@ const COMMITS = Number(process.env.BENCH_COMMITS ?? 500);
 const WARMUP_COMMITS = Number(process.env.BENCH_WARMUP ?? 200);
 
 const servers = emulatorServers(PROJECT);
-
-/** Spawns a server; resolves with its origin, the ms until `GET /` answered Ok, and a stop function. */
-async function launch(server) {
-  const port = await freePort();
-  const [command, args] = server.command(port);
-  const started = performance.now();
-  const { child, stop } = spawnTracked(command, args);
-  const origin = `http://${HOST}:${port}`;
-  try {
-    await untilOk(`${origin}/`, child);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { origin, startMs: performance.now() - started, stop };
-}
 
 async function commitLatencies(origin) {
   const url = `${origin}/v1/projects/${PROJECT}/databases/(default)/documents:commit`;
@@ -87,11 +63,11 @@ async function commitLatencies(origin) {
 async function measureProcess(server) {
   const starts = [];
   for (let run = 0; run < START_RUNS; run++) {
-    const { startMs, stop } = await launch(server);
+    const { startMs, stop } = await launchServer(server);
     starts.push(startMs);
     await stop();
   }
-  const { origin, stop } = await launch(server);
+  const { origin, stop } = await launchServer(server);
   try {
     return { start: median(starts), starts, ...(await commitLatencies(origin)) };
   } finally {
@@ -159,6 +135,7 @@ main()
   .then(() => runListenBench())
   .then(() => runRulesBench())
   .then(() => runRuleRechecksBench())
+  .then(() => runQueriesBench())
   .then(() => {
     const { status } = spawnSync(process.execPath, [`${ROOT}bench/testing-startup.mjs`], {
       stdio: 'inherit',

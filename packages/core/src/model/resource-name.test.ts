@@ -112,6 +112,26 @@ describe('compareResourceNames', () => {
     expect(compareResourceNames(`${P}/a/b`, `${P}/a/b/c/d`)).toBe(-1);
     expect(compareResourceNames(`${P}/a/b`, `${P}/a/b`)).toBe(0);
   });
+
+  it('compares whole segments wherever two names first differ', () => {
+    const cases: [string, string, number][] = [
+      ['c/__id10__', 'c/__id9__', 1], // differ inside a numeric id: 10 > 9, though '1' < '9'
+      ['c/__id9__/d/x', 'c/__id10__', -1],
+      ['c/ab/x', 'c/a/x', 1], // differ at a slash of one name
+      ['c/a/x', 'c/a-/x', -1],
+      ['c/a', 'c/a/d/x', -1], // a prefix of the other
+      ['c/a/d/x', 'c/ab', -1],
+      ['b/z', 'c/a', -1],
+      ['c/é', 'c/z', 1], // UTF-8 order
+    ];
+    for (const [a, b, order] of cases) {
+      expect(
+        [compareResourceNames(`${P}/${a}`, `${P}/${b}`), compareResourceNames(`${P}/${b}`, `${P}/${a}`)],
+        `${a} vs ${b}`,
+      ).toEqual([order, -order]);
+    }
+    expect(compareResourceNames('a/x', 'b/x')).toBe(-1);
+  });
 });
 
 describe('id validation', () => {

@@ -201,8 +201,14 @@ export function compareIds(a: string, b: string): number {
 
 /** Orders resource names (document names, references) segment by segment with compareIds. */
 export function compareResourceNames(a: string, b: string): number {
-  const as = a.split('/');
-  const bs = b.split('/');
+  if (a === b) return 0;
+  // Names in one collection share all but their last segment: start at the segment where they first differ.
+  const shorter = Math.min(a.length, b.length);
+  let differ = 0;
+  while (differ < shorter && a.charCodeAt(differ) === b.charCodeAt(differ)) differ++;
+  const start = differ === 0 ? 0 : a.lastIndexOf('/', differ - 1) + 1;
+  const as = a.slice(start).split('/');
+  const bs = b.slice(start).split('/');
   const n = Math.min(as.length, bs.length);
   for (let i = 0; i < n; i++) {
     const c = compareIds(as[i], bs[i]);

@@ -162,12 +162,18 @@ function compareDoubles(a: number, b: number): number {
 
 export function compareNumbers(a: Value, b: Value): number {
   if (isInteger(a)) {
-    return isInteger(b)
-      ? sign(integerOf(a) - integerOf(b))
-      : compareIntegerToDouble(integerOf(a), doubleOf(b));
+    return isInteger(b) ? compareIntegers(a, b) : compareIntegerToDouble(integerOf(a), doubleOf(b));
   }
   if (isInteger(b)) return 0 - compareIntegerToDouble(integerOf(b), doubleOf(a));
   return compareDoubles(doubleOf(a), doubleOf(b));
+}
+
+// Most int64s are safe JavaScript integers: comparing those as numbers spares parsing two BigInts per call.
+function compareIntegers(a: { integerValue: string }, b: { integerValue: string }): number {
+  const x = Number(a.integerValue);
+  const y = Number(b.integerValue);
+  if (Number.isSafeInteger(x) && Number.isSafeInteger(y)) return sign(x - y);
+  return sign(integerOf(a) - integerOf(b));
 }
 
 function compareGeoPoints(a: LatLng, b: LatLng): number {

@@ -1,4 +1,5 @@
 import type { Cursor, Document, StructuredQuery } from '../protocol/v1.js';
+import { firstInOrder } from './first-in-order.js';
 import { compileFilter } from './match.js';
 import { normalizeOrderBy } from './normalize.js';
 import { storedForm } from './operand.js';
@@ -50,9 +51,10 @@ export function executeQuery(parent: string, query: StructuredQuery, docs: Itera
   const { matches, compare } = compileQuery(parent, query);
   const offset = offsetOf(query);
   const limit = limitOf(query);
-  const page = [...docs]
-    .filter(matches)
-    .sort(compare)
-    .slice(offset, limit === undefined ? undefined : offset + limit);
+  const matching = [...docs].filter(matches);
+  const page =
+    limit === undefined
+      ? matching.sort(compare).slice(offset)
+      : firstInOrder(matching, compare, offset + limit).slice(offset);
   return query.select ? page.map((doc) => project(doc, query.select)) : page;
 }

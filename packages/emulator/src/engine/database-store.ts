@@ -1,4 +1,4 @@
-import type { Document } from '@kindling/core';
+import type { Document, StructuredQuery } from '@kindling/core';
 import { type Micros, microsToTimestamp } from './clock.js';
 import { CommitLog, type CommitRecord, type DocumentChangeRecord } from './commit-log.js';
 
@@ -16,6 +16,20 @@ export interface VersionedDocument {
   changedAt: number;
 }
 
+/**
+ * The collection id whose documents are a query's candidates (see `DatabaseStore.documents`); undefined when
+ * the query reads every child collection (no selector or an empty id, as the official emulator allows).
+ */
+export const queryCollectionId = (query: StructuredQuery): string | undefined =>
+  query.from?.[0]?.collectionId || undefined;
+
+/** The state a document's versions give it at `version`: the newest written at or before it. */
+function stateAt(versions: DocumentVersion[] | undefined, version: number): DocumentVersion | undefined {
+  if (!versions) return undefined;
+  for (let i = versions.length - 1; i >= 0; i--) if (versions[i].version <= version) return versions[i];
+  return undefined;
+}
+
 export interface DatabaseStoreOptions {
   commitLogSize?: number;
   /** How long superseded document versions stay readable, in microseconds. */
@@ -31,6 +45,8 @@ export class DatabaseStore {
   version = 0;
   readonly log: CommitLog;
   private readonly docs = new Map<string, DocumentVersion[]>();
+  /** The names in `docs` by collection id: a query's candidates are its collection's documents only. */
+  private readonly byCollection = new Map<string, Set<string>>();
   /** commitTimes[v] is the time of commit v; commitTimes[0] the store's creation. */
   private readonly commitTimes: Micros[];
 
@@ -56,20 +72,18 @@ export class DatabaseStore {
   }
 
   get(name: string, version = this.version): VersionedDocument {
-    const versions = this.docs.get(name);
-    if (versions) {
-      for (let i = versions.length - 1; i >= 0; i--) {
-        const v = versions[i];
-        if (v.version <= version) return { name, doc: v.doc, changedAt: v.version };
-      }
-    }
-    return { name, doc: null, changedAt: 0 };
+    const state = stateAt(this.docs.get(name), version);
+    return state ? { name, doc: state.doc, changedAt: state.version } : { name, doc: null, changedAt: 0 };
   }
 
-  /** Every document that exists at `version`, in no particular order. */
-  *documents(version = this.version): Iterable<Document> {
-    for (const name of this.docs.keys()) {
-      const { doc } = this.get(name, version);
+  /**
+   * Every document that exists at `version`, in no particular order; with `collectionId`, only the documents of
+   * collections with that id (at any depth).
+   */
+  *documents(version = this.version, collectionId?: string): Iterable<Document> {
+    const names = collectionId === undefined ? this.docs.keys() : (this.byCollection.get(collectionId) ?? []);
+    for (const name of names) {
+      const doc = stateAt(this.docs.get(name), version)?.doc;
       if (doc) yield doc;
     }
   }
@@ -85,8 +99,12 @@ export class DatabaseStore {
       const before = this.get(name).doc;
       // A write that changed nothing keeps the document's updateTime and is no change at all.
       if (before === after || (before && after && before.updateTime === after.updateTime)) continue;
-      const versions = this.docs.get(name) ?? [];
-      if (versions.length === 0) this.docs.set(name, versions);
+      let versions = this.docs.get(name);
+      if (!versions) {
+        versions = [];
+        this.docs.set(name, versions);
+        this.indexed(name).add(name);
+      }
       versions.push({ version, doc: after });
       changes.push({ name, before, after });
     }
@@ -104,6 +122,7 @@ export class DatabaseStore {
     for (const doc of this.documents()) states.set(doc.name, null);
     const record = this.apply(commitTime, states);
     this.docs.clear();
+    this.byCollection.clear();
     return record;
   }
 
@@ -121,8 +140,22 @@ export class DatabaseStore {
       let keepFrom = 0;
       while (keepFrom + 1 < versions.length && versions[keepFrom + 1].version <= horizon) keepFrom++;
       if (keepFrom > 0) versions.splice(0, keepFrom);
-      if (versions.length === 1 && versions[0].doc === null && versions[0].version <= horizon)
+      if (versions.length === 1 && versions[0].doc === null && versions[0].version <= horizon) {
         this.docs.delete(name);
+        this.indexed(name).delete(name);
+      }
     }
+  }
+
+  // The index entry of a document name's collection id (the segment before its own id).
+  private indexed(name: string): Set<string> {
+    const end = name.lastIndexOf('/');
+    const collectionId = name.slice(name.lastIndexOf('/', end - 1) + 1, end);
+    let names = this.byCollection.get(collectionId);
+    if (!names) {
+      names = new Set();
+      this.byCollection.set(collectionId, names);
+    }
+    return names;
   }
 }

@@ -21,6 +21,7 @@ import {
 } from '@kindling/core';
 import { type Access, snapshotReader } from './access.js';
 import type { EngineContext } from './context.js';
+import { queryCollectionId } from './database-store.js';
 import { BATCH_LOOKUPS, lookupBudget, SINGLE_LOOKUPS } from './lookup-budgets.js';
 import { openReadView, type ReadView, recordRead } from './read-view.js';
 import { checkArray, checkObject, checkString, maskPaths } from './request-checks.js';
@@ -58,7 +59,8 @@ export function queryDocuments(
   view: ReadView,
   parent: string,
   query: StructuredQuery,
-  candidates: (version: number) => Iterable<Document> = (version) => view.store.documents(version),
+  candidates: (version: number) => Iterable<Document> = (version) =>
+    view.store.documents(version, queryCollectionId(query)),
 ): Document[] {
   const docs = executeQuery(parent, query, candidates(view.version));
   const seen = docs.map((d) => `${d.name}@${d.updateTime}`).join('\n');

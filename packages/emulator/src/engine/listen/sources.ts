@@ -1,14 +1,17 @@
 import type { Document } from '@kindling/core';
 import type { DatabaseStore } from '../database-store.js';
 
-/** A database as of some version: one document by name, or every existing document. */
+/** A database as of some version: one document by name, or every existing document (of one collection id). */
 export interface DocumentSource {
   get(name: string): Document | null;
-  all(): Iterable<Document>;
+  all(collectionId?: string): Iterable<Document>;
 }
 
 export function currentSource(store: DatabaseStore): DocumentSource {
-  return { get: (name) => store.get(name).doc, all: () => store.documents() };
+  return {
+    get: (name) => store.get(name).doc,
+    all: (collectionId) => store.documents(undefined, collectionId),
+  };
 }
 
 /**
@@ -26,8 +29,9 @@ export function pastSource(store: DatabaseStore, version: number): DocumentSourc
   }
   return {
     get: (name) => (then.has(name) ? (then.get(name) ?? null) : store.get(name).doc),
-    *all() {
-      for (const doc of store.documents()) if (!then.has(doc.name)) yield doc;
+    // Documents of other collections may come along from `then`: callers filter by scope anyway.
+    *all(collectionId) {
+      for (const doc of store.documents(undefined, collectionId)) if (!then.has(doc.name)) yield doc;
       for (const doc of then.values()) if (doc) yield doc;
     },
   };

@@ -1,5 +1,6 @@
-import { type Document, limitOf, offsetOf, type StructuredQuery } from '@kindling/core';
+import { type Document, firstInOrder, limitOf, offsetOf, type StructuredQuery } from '@kindling/core';
 import type { DocumentChangeRecord } from '../commit-log.js';
+import { queryCollectionId } from '../database-store.js';
 import { documentKeys, queryKeys } from './matching-index.js';
 import type { SharedQuery } from './shared-queries.js';
 import type { DocumentSource } from './sources.js';
@@ -72,13 +73,13 @@ export class ListenTarget {
     }
     const compiled = this.compiled!;
     const matching: Document[] = [];
-    for (const doc of source.all()) if (compiled.matches(doc)) matching.push(doc);
+    for (const doc of source.all(queryCollectionId(this.spec.query)))
+      if (compiled.matches(doc)) matching.push(doc);
     if (this.cap === undefined) {
       for (const doc of matching) out.set(doc.name, doc);
       return out;
     }
-    matching.sort(compiled.compare);
-    const window = matching.slice(0, this.cap);
+    const window = firstInOrder(matching, compiled.compare, this.cap);
     if (remember) {
       this.window = window;
       this.exhaustive = matching.length <= this.cap;
