@@ -32,23 +32,27 @@ const scenarios: ListenScenario[] = [
       await r.setDoc(remote('two'), { members: [USER] });
       await r.setDoc(remote('one/msgs/m1'), { t: 'hi' });
       await r.setDoc(remote('two/msgs/m1'), { t: 'hi' });
-      ctx.listen(
+      const roomOne = ctx.listen(
         'room one, t == hi',
         fs.query(fs.collection(db, `${rooms}/one/msgs`), fs.where('t', '==', 'hi')),
       );
-      ctx.listen('room one, m1', fs.doc(db, `${rooms}/one/msgs/m1`));
-      ctx.listen('room two', fs.collection(db, `${rooms}/two/msgs`));
+      const message = ctx.listen('room one, m1', fs.doc(db, `${rooms}/one/msgs/m1`));
+      const roomTwo = ctx.listen('room two', fs.collection(db, `${rooms}/two/msgs`));
       await ctx.settle();
       // The rule now denies room one, but nothing its listeners target has changed: they hear nothing.
       await r.setDoc(remote('one'), { members: ['bob'] });
       await ctx.settle();
-      // A change that does not match the query's filter still re-checks it.
+      // A change that does not match the query's filter still re-checks it. (Each wait below ends at the
+      // expected event, so a slow server cannot push it past the step; a missing one shows in the comparison.)
       await r.setDoc(remote('one/msgs/m2'), { t: 'other' });
+      await roomOne.count(Number.POSITIVE_INFINITY);
       await ctx.settle();
       // Room two's listener is untouched and goes on.
       await r.setDoc(remote('two/msgs/m2'), { t: 'hello' });
+      await roomTwo.count(2);
       await ctx.settle();
       await r.updateDoc(remote('one/msgs/m1'), { t: 'hi', edited: true });
+      await message.count(Number.POSITIVE_INFINITY);
       await ctx.settle();
     },
   },
