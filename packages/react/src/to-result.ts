@@ -33,3 +33,10 @@ export function useResult<S, D>(
     }
   }, [state, idField]);
 }
+
+const itself = <S>(snapshot: S) => snapshot;
+
+/** The result of a hook whose `data` is the snapshot itself (useDocument, useQuery). */
+export function useSnapshotResult<S>(state: HookState<S>): ListenResult<S, S> {
+  return useResult(state, itself<S>);
+}

@@ -8,11 +8,9 @@ import type {
   SuspenseDataListenOptions,
   SuspenseListenOptions,
 } from './result.js';
-import { useResult } from './to-result.js';
+import { useResult, useSnapshotResult } from './to-result.js';
 import { useListen } from './use-listen.js';
 import { dataWithId } from './with-id.js';
-
-const itself = <S>(snapshot: S) => snapshot;
 
 /** Listens to a document: `data` and `snapshot` are its latest DocumentSnapshot (`exists()` false when missing). */
 export function useDocument<A = DocumentData, D extends DocumentData = DocumentData>(
@@ -31,7 +29,7 @@ export function useDocument<A, D extends DocumentData>(
   ref: DocumentReference<A, D> | null | undefined,
   options: ListenOptions = {},
 ): ListenResult<DocumentSnapshot<A, D>, DocumentSnapshot<A, D>> {
-  return useResult(useListen<DocumentSnapshot<A, D>>(ref, options), itself);
+  return useSnapshotResult(useListen<DocumentSnapshot<A, D>>(ref, options));
 }
 
 /**

@@ -8,11 +8,9 @@ import type {
   SuspenseDataListenOptions,
   SuspenseListenOptions,
 } from './result.js';
-import { useResult } from './to-result.js';
+import { useResult, useSnapshotResult } from './to-result.js';
 import { useListen } from './use-listen.js';
 import { dataWithId } from './with-id.js';
-
-const itself = <S>(snapshot: S) => snapshot;
 
 /** Listens to a query (or a whole collection): `data` and `snapshot` are its latest QuerySnapshot. */
 export function useQuery<A = DocumentData, D extends DocumentData = DocumentData>(
@@ -31,7 +29,7 @@ export function useQuery<A, D extends DocumentData>(
   query: Query<A, D> | null | undefined,
   options: ListenOptions = {},
 ): ListenResult<QuerySnapshot<A, D>, QuerySnapshot<A, D>> {
-  return useResult(useListen<QuerySnapshot<A, D>>(query, options), itself);
+  return useSnapshotResult(useListen<QuerySnapshot<A, D>>(query, options));
 }
 
 /** useQuery under the name other Firestore React libraries use for it. */
