@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { stripVTControlCharacters } from 'node:util';
 
 /** A child process started for a test; always stopped by its own PID. */
 export class Child {
@@ -42,9 +43,12 @@ export class Child {
     }
   }
 
-  /** Everything the child wrote so far (stdout and stderr interleaved). */
+  /**
+   * Everything the child wrote so far (stdout and stderr interleaved), without colours: tools colour their output
+   * when `CI` is set (vite bolds the port in its URL), and a sequence may be split across chunks.
+   */
   get output(): string {
-    return this.#output;
+    return stripVTControlCharacters(this.#output);
   }
 
   /**
@@ -59,7 +63,7 @@ export class Child {
         settle();
       };
       const check = () => {
-        const match = this.#output.match(pattern);
+        const match = this.output.match(pattern);
         if (match) finish(() => resolve(match));
         else if (this.exited) finish(() => reject(this.failure(`exited without printing ${pattern}`)));
       };
@@ -87,6 +91,6 @@ export class Child {
   }
 
   private failure(what: string): Error {
-    return new Error(`${this.name} ${what}; its output:\n${this.#output}`);
+    return new Error(`${this.name} ${what}; its output:\n${this.output}`);
   }
 }
